@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Set up the project's Python environment on first use, then run an invoke task in it.
+
+Usage: python3 dev.py TASK [ARGS...]   e.g. `python3 dev.py build`, `python3 dev.py test`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements.txt"
+STAMP = VENV / ".requirements.sha256"
+
+
+def venv_python() -> Path:
+    """Return the virtual environment's Python."""
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the pinned requirements, unless that is already done."""
+    digest = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == digest and venv_python().exists():
+        return
+    if not venv_python().exists():
+        print("Creating .venv ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Installing pinned Python packages from requirements.txt ...", flush=True)
+    subprocess.run(
+        [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-r", str(REQUIREMENTS)],
+        check=True,
+    )
+    STAMP.write_text(digest)
+
+
+def main(argv: list[str]) -> int:
+    """Run the invoke task named in ``argv`` inside the project's environment."""
+    if sys.version_info < (3, 11):
+        sys.exit("This project needs Python 3.11 or newer.")
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(__doc__)
+        argv = ["--list"]
+    ensure_environment()
+    return subprocess.run(
+        [str(venv_python()), "-m", "invoke", *argv], cwd=ROOT, check=False
+    ).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,80 @@
+"""Pelican settings for the press-briefing archive: local preview and the base of publishing."""
+
+SITENAME = "Press Briefing Archive"
+SITE_DESCRIPTION = "Every press briefing, with its key points, searchable by tag, spokesperson and date."
+# The local preview's address: feed entries need an absolute one (see `invoke serve`).
+SITEURL = "http://127.0.0.1:8000"
+# Pages still link relatively, so output/ works from any folder or sub-path.
+RELATIVE_URLS = True
+# Templates see SITEURL as a relative path; share links need this absolute copy.
+PUBLIC_SITEURL = SITEURL
+
+PATH = "content"
+ARTICLE_PATHS = ["briefings"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+TIMEZONE = "Asia/Kolkata"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# Pelican always gives an article a category; this archive browses by tag instead.
+DEFAULT_CATEGORY = "Briefings"
+
+THEME = "theme"
+THEME_STATIC_PATHS = ["static"]
+# Everything from a content file reaches the templates as text unless a plugin marked it safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["briefing_metadata", "typography", "key_points", "related_briefings"]
+
+# The file name is the slug, so fixing a headline never breaks a published URL.
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "briefings/{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_SAVE_AS = "tags/index.html"
+# Spokespeople ride on Pelican's author pages and feeds.
+AUTHOR_URL = "spokespeople/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_SAVE_AS = "spokespeople/index.html"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "author": None, "period_archives": None}
+# Directory-style page URLs cannot collide with a slug that ends in digits.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
+AUTHOR_FEED_ATOM = "feeds/spokespeople/{slug}.atom.xml"
+AUTHOR_FEED_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+    },
+    "output_format": "html5",
+}
+# Typography runs in the typography plugin, which escapes titles before it adds markup.
+TYPOGRIFY = False
+
+SHARE_LINKS = True

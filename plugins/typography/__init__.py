@@ -1,0 +1,16 @@
+"""Typography: curly quotes, dashes and no widows, applied once per field after escaping."""
+
+from pelican import signals
+
+from .apply import add_typographic_filter, typeset_content
+from .settings import apply_defaults
+
+__all__ = ["register"]
+
+
+def register() -> None:
+    """Connect typesetting to Pelican's signals."""
+    signals.initialized.connect(apply_defaults)
+    # Runs inside the reader, so the typeset article is what the content cache keeps.
+    signals.content_object_init.connect(typeset_content)
+    signals.generator_init.connect(add_typographic_filter)

@@ -1,0 +1,49 @@
+"""Typeset titles, summaries and bodies of briefings and pages with Typogrify."""
+
+from __future__ import annotations
+
+import html
+from functools import partial
+from typing import Any
+
+from markupsafe import Markup
+from pelican.contents import Article, Page
+from typogrify.filters import typogrify
+
+
+def typeset_html(fragment: str, settings: dict[str, Any], *, widont: bool = True) -> Markup:
+    """Return an HTML fragment with typographic quotes and dashes, and widow control."""
+    if not settings.get("TYPOGRAPHY_ENABLED", True):
+        return Markup(fragment)
+    return Markup(typogrify(fragment, settings["TYPOGRAPHY_IGNORE_TAGS"], widont=widont))
+
+
+def typeset_text(text: str, settings: dict[str, Any], *, widont: bool = True) -> Markup:
+    """Escape plain text, then typeset it; the result is safe to place in HTML text."""
+    # quote=False keeps straight quotes for SmartyPants to curl; the result only
+    # ever goes in text nodes, and attributes use |striptags, which re-escapes.
+    return typeset_html(html.escape(str(text), quote=False), settings, widont=widont)
+
+
+def typeset_content(content: Any) -> None:
+    """Typeset a briefing's or page's title, summary and body in place."""
+    if not isinstance(content, (Article, Page)):
+        return
+    settings = content.settings
+    if hasattr(content, "title"):
+        # No widow control: its no-break space would reach <title>, feeds and
+        # share links, which want plain text; CSS balances headline lines instead.
+        content.title = typeset_text(content.title, settings, widont=False)
+        content.metadata["title"] = content.title
+    if hasattr(content, "_summary"):
+        content._summary = typeset_html(content._summary, settings)
+        content.metadata["summary"] = content._summary
+    if content._content:
+        content._content = str(typeset_html(content._content, settings))
+
+
+def add_typographic_filter(generator: Any) -> None:
+    """Offer ``|typographic`` to templates, for plain text such as key points."""
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.filters["typographic"] = partial(typeset_text, settings=generator.settings)

@@ -1,0 +1,77 @@
+"""Invoke tasks for editors and developers; each is a thin call into archive/ or a tool."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+
+from invoke import Exit, task
+
+from archive.build import BuildError, build_site
+from archive.paths import CACHE, OUTPUT, ROOT, SETTINGS
+
+CONFIG = {
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+
+
+@task
+def build(c):
+    """Build the site into output/."""
+    from pelican.log import init as init_logging
+
+    init_logging(level=logging.WARNING)
+    try:
+        output = build_site(SETTINGS, OUTPUT_PATH=str(OUTPUT))
+    except BuildError as error:
+        raise Exit(f"Build failed: {error}", code=1) from None
+    pages = sum(1 for _ in output.rglob("*.html"))
+    print(f"Built {pages} pages into {output.relative_to(ROOT)}/.")
+    print(f"View it: python3 dev.py serve, then open http://{CONFIG['host']}:{CONFIG['port']}/")
+
+
+@task
+def clean(c):
+    """Remove the built site and Pelican's cache."""
+    for folder in (OUTPUT, CACHE):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task(pre=[clean, build])
+def rebuild(c):
+    """Build the site from scratch."""
+
+
+@task
+def serve(c, port=CONFIG["port"]):
+    """Serve output/ on 127.0.0.1 (build it first)."""
+    import pelican
+
+    if not OUTPUT.exists():
+        build(c)
+    pelican.main(
+        ["--listen", "--bind", CONFIG["host"], "--port", str(port), "-s", str(SETTINGS),
+         "-o", str(OUTPUT)]
+    )
+
+
+@task
+def test(c, args=""):
+    """Install the test tools if needed, then run the whole test suite."""
+    import pytest
+
+    from archive.toolchain import ensure_test_tools
+
+    ensure_test_tools()
+    code = pytest.main(args.split())
+    if code:
+        raise Exit(code=int(code))
+
+
+@task
+def lint(c):
+    """Check style with ruff (lint and formatting)."""
+    c.run(f"{sys.executable} -m ruff check .", pty=False)
+    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
