@@ -34,8 +34,16 @@ def ensure_environment() -> None:
         venv.create(VENV, with_pip=True)
     print("Installing pinned Python packages from requirements.txt ...", flush=True)
     subprocess.run(
-        [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-r", str(REQUIREMENTS)],
+        [
+            str(venv_python()),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            str(REQUIREMENTS),
+        ],
         check=True,
     )
     STAMP.write_text(digest)
@@ -43,7 +51,7 @@ def ensure_environment() -> None:
 
 def main(argv: list[str]) -> int:
     """Run the invoke task named in ``argv`` inside the project's environment."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on any python3
         sys.exit("This project needs Python 3.11 or newer.")
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)

@@ -52,8 +52,17 @@ def serve(c, port=CONFIG["port"]):
     if not OUTPUT.exists():
         build(c)
     pelican.main(
-        ["--listen", "--bind", CONFIG["host"], "--port", str(port), "-s", str(SETTINGS),
-         "-o", str(OUTPUT)]
+        [
+            "--listen",
+            "--bind",
+            CONFIG["host"],
+            "--port",
+            str(port),
+            "-s",
+            str(SETTINGS),
+            "-o",
+            str(OUTPUT),
+        ]
     )
 
 

@@ -6,7 +6,6 @@ import hashlib
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 from .paths import NODE_MODULES, ROOT, VNU_JAR
 
@@ -53,9 +52,7 @@ def ensure_node_packages() -> None:
         return
     npm = ensure_command("npm")
     # --ignore-scripts: vnu-jar's install script would try to download a Java runtime.
-    subprocess.run(
-        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT, check=True
-    )
+    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
     NPM_STAMP.write_text(digest)
 
 

@@ -38,6 +38,7 @@ class KeyPointsBlock(Preprocessor):
         self.opening = re.compile(rf"^:::\s*{re.escape(marker)}\s*$")
 
     def run(self, lines: list[str]) -> list[str]:
+        """Return the body lines without key-points blocks."""
         kept: list[str] = []
         block: list[str] | None = None
         for line in lines:
@@ -74,6 +75,7 @@ class KeyPointsExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+        """Register the key-points preprocessor."""
         # Below fenced_code (25) so a block shown inside a code sample stays as code,
         # and below meta (27) so md.Meta already exists.
         md.preprocessors.register(KeyPointsBlock(md, self.marker), "key_points", 20)

@@ -24,8 +24,7 @@ def apply_defaults(pelican: Any) -> None:
         settings.setdefault(key, default)
         if not isinstance(settings[key], str) or not settings[key].strip():
             raise ValueError(
-                f"key_points: setting {key} must be a non-empty string, "
-                f"not {settings[key]!r}"
+                f"key_points: setting {key} must be a non-empty string, not {settings[key]!r}"
             )
     extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
     if not any(isinstance(ext, KeyPointsExtension) for ext in extensions):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 
 def related_by_tags(briefings: Sequence[Any], limit: int) -> dict[Any, list[Any]]:

@@ -1,0 +1,35 @@
+"""Serve the built site on this computer, as a static host would, for editors to preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+
+class PreviewHandler(ComplexHTTPRequestHandler):
+    """Pelican's preview handler, answering a missing page with the site's 404 page."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's method name
+        """Serve the page, or the 404 page with status 404 (Pelican's closes silently)."""
+        requested = self.path.split("?", 1)[0].split("#", 1)[0]
+        if self.get_path_that_exists(requested) is not None:
+            super().do_GET()
+            return
+        not_found = Path(self.base_path) / "404.html"
+        body = not_found.read_bytes() if not_found.exists() else b"Not found"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(output: Path, host: str, port: int) -> None:
+    """Serve ``output`` at http://host:port/ until interrupted."""
+    with RootedHTTPServer(str(output), (host, port), PreviewHandler) as httpd:
+        print(f"Serving {output.name}/ at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            print("Stopped.")

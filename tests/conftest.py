@@ -1,0 +1,92 @@
+"""Fixtures that build archives in temporary folders, and helpers that read them as readers do."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from archive.build import build_site
+from archive.paths import ROOT
+
+SiteBuilder = Callable[..., Path]
+
+
+def briefing_text(**fields: str | list[str]) -> str:
+    """Return a briefing file: a metadata header from ``fields``, then ``body``."""
+    body = fields.pop("body", "A short body paragraph.")
+    lines = []
+    for key, value in fields.items():
+        if isinstance(value, list):
+            first, *rest = value
+            lines.append(f"{key.capitalize()}: {first}")
+            lines.extend(f"    {point}" for point in rest)
+        else:
+            lines.append(f"{key.capitalize()}: {value}")
+    return "\n".join(lines) + "\n\n" + textwrap.dedent(body).strip() + "\n"
+
+
+def minimal_briefing(title: str, date: str, **fields: str | list[str]) -> str:
+    """Return a valid briefing with sensible defaults for the fields not given."""
+    defaults = {
+        "title": title,
+        "date": date,
+        "spokesperson": "Mara Okonkwo",
+        "tags": "security",
+        "location": "Valmora",
+        "source": "Weekly briefing",
+        "summary": f"Summary of {title}.",
+    }
+    return briefing_text(**{**defaults, **fields})
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> SiteBuilder:
+    """Return a function that writes briefings into a fresh content folder and builds it."""
+
+    def build(briefings: dict[str, str], **overrides: object) -> Path:
+        content = tmp_path / "content"
+        for name, text in briefings.items():
+            path = content / "briefings" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        (content / "pages").mkdir(parents=True, exist_ok=True)
+        settings = {
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+            **overrides,
+        }
+        return build_site(**settings)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the repository's own sample content once, with the real settings."""
+    folder = tmp_path_factory.mktemp("sample")
+    return build_site(
+        PATH=str(ROOT / "content"),
+        OUTPUT_PATH=str(folder / "output"),
+        CACHE_PATH=str(folder / "cache"),
+    )
+
+
+def page_file(site: Path, url: str) -> Path:
+    """Return the file a static host serves for ``url`` (relative to the site root)."""
+    path = site / url.lstrip("/")
+    return path / "index.html" if url.endswith("/") or url == "" else path
+
+
+def read_page(site: Path, url: str) -> BeautifulSoup:
+    """Parse the page at ``url`` of a built site."""
+    return BeautifulSoup(page_file(site, url).read_text(encoding="utf-8"), "lxml")
+
+
+def visible_text(element) -> str:
+    """Return an element's text as a reader sees it: spaces collapsed, no-break spaces plain."""
+    return " ".join(element.get_text(" ").replace("\xa0", " ").split())

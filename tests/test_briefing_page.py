@@ -1,0 +1,133 @@
+"""The briefing page: everything a reader sees around the body."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import parse_qs, urlsplit
+
+from .conftest import minimal_briefing, page_file, read_page, visible_text
+
+LIAISON = "briefings/2026/02/india-canada-liaison-officers/"
+
+
+def test_headline_standfirst_dateline_and_date(sample_site):
+    soup = read_page(sample_site, LIAISON)
+    header = soup.select_one("article.briefing header")
+    assert visible_text(header.h1) == "India and Canada agree to post security liaison officers"
+    assert "liaison officers" in visible_text(header.select_one(".standfirst"))
+    assert visible_text(header.select_one(".dateline")) == "New Delhi"
+    time = header.select_one(".briefing-meta time")
+    assert datetime.fromisoformat(time["datetime"]).isoformat() == "2026-02-12T16:30:00+05:30"
+    assert visible_text(time) == "12 February 2026"
+    assert len(soup.find_all("h1")) == 1
+
+
+def test_title_element_is_plain_text(sample_site):
+    title = read_page(sample_site, LIAISON).title.string
+    assert (
+        title == "India and Canada agree to post security liaison officers — Press Briefing Archive"
+    )
+
+
+def test_spokesperson_is_linked_to_their_page(sample_site):
+    link = read_page(sample_site, LIAISON).select_one(".spokespeople a")
+    assert visible_text(link) == "Randhir Jaiswal"
+    target = read_page(sample_site, "spokespeople/randhir-jaiswal/")
+    assert "Randhir Jaiswal" in visible_text(target.h1)
+    assert link["href"].endswith("spokespeople/randhir-jaiswal/")
+
+
+def test_reading_time_counts_the_body(make_site):
+    long_body = " ".join(["word"] * 700)
+    site = make_site(
+        {
+            "2026/short.md": minimal_briefing("Short", "2026-03-01"),
+            "2026/long.md": minimal_briefing("Long", "2026-03-02", body=long_body),
+        }
+    )
+    short = read_page(site, "briefings/2026/03/short/").select_one(".reading-time")
+    long = read_page(site, "briefings/2026/03/long/").select_one(".reading-time")
+    assert visible_text(short) == "1 min read"
+    assert visible_text(long) == "4 min read"  # 700 words at 220 a minute
+
+
+def test_tags_link_to_tag_pages_that_list_the_briefing(sample_site):
+    soup = read_page(sample_site, LIAISON)
+    tags = {visible_text(a): a["href"] for a in soup.select(".briefing-footer .tag-list a")}
+    assert {"security", "fentanyl", "organised-crime", "cybersecurity"} <= set(tags)
+    for name in tags:
+        tag_page = read_page(sample_site, f"tags/{name}/")
+        titles = [visible_text(a) for a in tag_page.select(".briefing-card h2 a")]
+        assert "India and Canada agree to post security liaison officers" in titles
+
+
+def test_source_credit(sample_site):
+    credit = read_page(sample_site, LIAISON).select_one(".source-credit")
+    assert visible_text(credit) == "Source: Ministry of External Affairs weekly briefing"
+
+
+def test_older_and_newer_neighbours(sample_site):
+    nav = read_page(sample_site, LIAISON).select_one("nav.briefing-neighbours")
+    older = nav.select_one("a[rel=prev]")
+    newer = nav.select_one("a[rel=next]")
+    assert "phone scam" in visible_text(older)
+    assert "health emergency" in visible_text(newer)
+    oldest = read_page(sample_site, "briefings/2025/01/winter-storm-consular-help/")
+    assert oldest.select_one("nav.briefing-neighbours a[rel=prev]") is None
+
+
+def test_related_briefings_share_tags(make_site):
+    site = make_site(
+        {
+            "2026/a.md": minimal_briefing("Alpha", "2026-01-01", tags="fentanyl, trade, security"),
+            "2026/b.md": minimal_briefing("Bravo", "2026-01-02", tags="fentanyl, trade"),
+            "2026/c.md": minimal_briefing("Charlie", "2026-01-03", tags="security"),
+            "2026/d.md": minimal_briefing("Delta", "2026-01-04", tags="climate"),
+        }
+    )
+    related = read_page(site, "briefings/2026/01/a/").select(".related-briefings li a")
+    # Bravo shares two tags, Charlie one, Delta none.
+    assert [visible_text(a) for a in related] == ["Bravo", "Charlie"]
+    assert read_page(site, "briefings/2026/01/d/").select(".related-briefings") == []
+
+
+def test_pull_quote_is_a_blockquote_in_the_body(sample_site):
+    soup = read_page(sample_site, "briefings/2026/10/precursor-chemicals-customs/")
+    assert soup.select_one(".briefing-body blockquote") is not None
+
+
+def test_share_links_are_plain_links_to_the_public_url(sample_site):
+    soup = read_page(sample_site, LIAISON)
+    links = soup.select(".share a")
+    assert links, "the briefing has share links"
+    public_url = "http://127.0.0.1:8000/" + LIAISON
+    mail = next(a for a in links if a["href"].startswith("mailto:"))
+    assert parse_qs(urlsplit(mail["href"]).query)["body"] == [public_url]
+    assert soup.find_all("script") == []
+    assert soup.find_all("iframe") == []
+
+
+def test_spokespeople_may_be_several(make_site):
+    site = make_site(
+        {
+            "2026/two.md": minimal_briefing(
+                "Joint briefing", "2026-05-05", spokesperson="Mara Okonkwo, Tomas Lindqvist"
+            )
+        }
+    )
+    soup = read_page(site, "briefings/2026/05/two/")
+    assert [visible_text(a) for a in soup.select(".spokespeople a")] == [
+        "Mara Okonkwo",
+        "Tomas Lindqvist",
+    ]
+    for slug in ("mara-okonkwo", "tomas-lindqvist"):
+        listed = read_page(site, f"spokespeople/{slug}/").select(".briefing-card h2 a")
+        assert [visible_text(a) for a in listed] == ["Joint briefing"]
+
+
+def test_not_found_page_links_back_into_the_archive(sample_site):
+    soup = read_page(sample_site, "404.html")
+    assert visible_text(soup.h1) == "Page not found"
+    hrefs = [a["href"] for a in soup.select("main a")]
+    assert any(href.endswith("tags/") for href in hrefs)
+    assert page_file(sample_site, "404.html").exists()

@@ -1,0 +1,55 @@
+"""Markup in a briefing's plain-text fields reaches readers as text, never as live HTML."""
+
+from __future__ import annotations
+
+import feedparser
+import pytest
+
+from .conftest import minimal_briefing, read_page, visible_text
+
+PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+
+
+@pytest.fixture
+def hostile_site(make_site):
+    return make_site(
+        {
+            "2026/hostile.md": minimal_briefing(
+                f"Title {PAYLOAD}",
+                "2026-03-01",
+                spokesperson=f"Spokes {PAYLOAD.replace(',', '')}",
+                location=f"Town {PAYLOAD}",
+                source=f"Source {PAYLOAD}",
+                key_points=[f"Point {PAYLOAD}"],
+                # Summary and body are Markdown, whose raw HTML the sanitiser handles.
+                summary="A plain summary.",
+            )
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["briefings/2026/03/hostile/", "index.html", "tags/security/", "archives/2026/03/"],
+)
+def test_no_injected_elements_on_any_page(hostile_site, url):
+    soup = read_page(hostile_site, url)
+    assert soup.find_all("script") == []
+    assert soup.find_all("img") == []
+    assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs)
+
+
+def test_fields_show_as_text(hostile_site):
+    soup = read_page(hostile_site, "briefings/2026/03/hostile/")
+    assert PAYLOAD in visible_text(soup.h1).replace("“", '"').replace("”", '"')
+    assert visible_text(soup.select_one(".dateline")).startswith("Town <script>")
+    assert visible_text(soup.select_one(".source-credit")).startswith("Source: Source <script>")
+    assert "<img" in visible_text(soup.select_one("aside.key-points li"))
+    assert "<script>" in soup.title.string
+
+
+def test_feed_title_is_escaped_text(hostile_site):
+    raw = (hostile_site / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "<script>" not in raw
+    (entry,) = feedparser.parse(raw).entries
+    assert entry.title.startswith("Title <script>alert(1)</script>")

@@ -1,0 +1,145 @@
+"""The key-points box: parsing from metadata or body, and what a reader sees."""
+
+from __future__ import annotations
+
+import pytest
+from markdown import Markdown
+
+from key_points.parse import BODY_KEY, KeyPointsExtension, collect_key_points, split_points
+
+from .conftest import minimal_briefing, read_page, visible_text
+
+LIAISON = "briefings/2026/02/india-canada-liaison-officers/"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, []),
+        ("", []),
+        ("One point", ["One point"]),
+        ("First\nSecond\n\n", ["First", "Second"]),
+        (["First", "  Second  "], ["First", "Second"]),
+        (
+            "- Dashed\n* Starred\n+ Plussed\n1. Numbered\n2) Closed",
+            ["Dashed", "Starred", "Plussed", "Numbered", "Closed"],
+        ),
+        ("-Not a bullet", ["-Not a bullet"]),
+    ],
+)
+def test_split_points(value, expected):
+    assert split_points(value) == expected
+
+
+def convert(text: str) -> tuple[str, dict]:
+    md = Markdown(extensions=["meta", "fenced_code", KeyPointsExtension()])
+    html = md.convert(text)
+    return html, md.Meta
+
+
+def test_body_block_is_lifted_out_of_the_body():
+    html, meta = convert("Intro.\n\n::: key-points\n- One\n- Two\n:::\n\nOutro.\n")
+    assert meta[BODY_KEY] == ["One", "Two"]
+    assert "One" not in html and ":::" not in html
+    assert "Intro." in html and "Outro." in html
+
+
+def test_block_inside_fenced_code_stays_code():
+    html, meta = convert("```\n::: key-points\n- One\n:::\n```\n")
+    assert BODY_KEY not in meta
+    assert "::: key-points" in html
+
+
+def test_unclosed_block_keeps_its_text(caplog):
+    html, meta = convert("::: key-points\n- One\n")
+    assert BODY_KEY not in meta
+    assert "One" in html
+    assert "never closed" in caplog.text
+
+
+def test_header_points_win_over_body_block(caplog):
+    metadata = {"title": "T", "key_points": ["A", "B"], BODY_KEY: ["C"]}
+    collect_key_points(None, metadata)
+    assert metadata["key_points"] == ["A", "B"]
+    assert BODY_KEY not in metadata
+    assert "both" in caplog.text
+
+
+def test_liaison_briefing_shows_its_five_key_points(sample_site):
+    box = read_page(sample_site, LIAISON).select_one("aside.key-points")
+    assert box is not None
+    assert box.find("h2").get_text() == "Key points"
+    assert box["aria-labelledby"] == box.find("h2")["id"]
+    assert [visible_text(li) for li in box.select("li")] == [
+        "Enhanced security collaboration",
+        "Streamlined information sharing",
+        "Focus on crimes and drugs",
+        "No fixed timeline for appointment",
+        "Part of the regular bilateral dialogue",
+    ]
+
+
+def test_box_comes_before_the_body(sample_site):
+    article = read_page(sample_site, LIAISON).select_one("article.briefing")
+    children = [child for child in article.children if getattr(child, "name", None)]
+    classes = [" ".join(child.get("class", [])) for child in children]
+    assert classes.index("key-points") < classes.index("briefing-body")
+
+
+def test_body_marker_becomes_the_same_box(make_site):
+    body = "Opening paragraph.\n\n::: key-points\n- Lifted one\n- Lifted two\n:::\n\nClosing."
+    site = make_site({"2026/marked.md": minimal_briefing("Marked", "2026-03-01", body=body)})
+    soup = read_page(site, "briefings/2026/03/marked/")
+    assert [visible_text(li) for li in soup.select("aside.key-points li")] == [
+        "Lifted one",
+        "Lifted two",
+    ]
+    body_text = visible_text(soup.select_one(".briefing-body"))
+    assert "Lifted" not in body_text and ":::" not in body_text
+    assert "Opening paragraph." in body_text and "Closing." in body_text
+
+
+def test_no_key_points_no_box(make_site):
+    site = make_site({"2026/plain.md": minimal_briefing("Plain", "2026-03-01")})
+    soup = read_page(site, "briefings/2026/03/plain/")
+    assert soup.select("aside.key-points") == []
+    assert soup.find(string=lambda text: "Key points" in text) is None
+
+
+def test_points_are_escaped(make_site):
+    points = ["<script>alert(1)</script>", 'Tom & "Jerry" <b>bold</b>']
+    site = make_site(
+        {"2026/hostile.md": minimal_briefing("Hostile", "2026-03-01", key_points=points)}
+    )
+    box = read_page(site, "briefings/2026/03/hostile/").select_one("aside.key-points")
+    assert box.find("script") is None and box.find("b") is None
+    texts = [visible_text(li) for li in box.select("li")]
+    assert texts[0] == "<script>alert(1)</script>"
+    assert texts[1].startswith("Tom & ") and "<b>bold</b>" in texts[1]
+
+
+def test_heading_follows_the_setting(make_site):
+    site = make_site(
+        {"2026/one.md": minimal_briefing("One", "2026-03-01", key_points=["A point"])},
+        KEY_POINTS_HEADING="At a glance",
+    )
+    box = read_page(site, "briefings/2026/03/one/").select_one("aside.key-points")
+    assert box.find("h2").get_text() == "At a glance"
+
+
+def test_key_points_are_data_and_a_partial_for_any_theme(make_site, tmp_path):
+    # Another theme's template reads the list and includes the plugin's own partial.
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "article.html").write_text(
+        '<p id="count">{{ article.key_points|length }}</p>'
+        "{% with key_points=article.key_points %}"
+        '{% include "partials/key_points.html" %}{% endwith %}'
+    )
+    site = make_site(
+        {"2026/one.md": minimal_briefing("One", "2026-03-01", key_points=["First", "Second"])},
+        THEME_TEMPLATES_OVERRIDES=[str(overrides)],
+    )
+    soup = read_page(site, "briefings/2026/03/one/")
+    assert soup.select_one("#count").get_text() == "2"
+    assert [visible_text(li) for li in soup.select("aside.key-points li")] == ["First", "Second"]

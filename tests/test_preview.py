@@ -1,0 +1,46 @@
+"""The local preview server answers as a static host would."""
+
+from __future__ import annotations
+
+import threading
+import urllib.error
+import urllib.request
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican.server import RootedHTTPServer
+
+from archive.preview import PreviewHandler
+
+
+@pytest.fixture
+def preview_url(sample_site):
+    httpd = RootedHTTPServer(str(sample_site), ("127.0.0.1", 0), PreviewHandler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_directory_urls_serve_their_index(preview_url):
+    with urllib.request.urlopen(f"{preview_url}/tags/fentanyl/", timeout=5) as response:
+        assert response.status == 200
+        assert b"Briefings tagged" in response.read()
+
+
+def test_missing_page_gets_the_404_page(preview_url):
+    with pytest.raises(urllib.error.HTTPError) as raised:
+        urllib.request.urlopen(f"{preview_url}/no/such/briefing/", timeout=5)
+    assert raised.value.code == 404
+    assert b"Page not found" in raised.value.read()
+
+
+def test_404_page_links_work_at_any_depth(preview_url):
+    with pytest.raises(urllib.error.HTTPError) as raised:
+        urllib.request.urlopen(f"{preview_url}/a/b/c/", timeout=5)
+    soup = BeautifulSoup(raised.value.read(), "lxml")
+    base = soup.select_one("base")["href"]
+    stylesheet = urljoin(base, soup.select_one("link[rel=stylesheet]")["href"])
+    assert stylesheet == "http://127.0.0.1:8000/theme/css/archive.css"
