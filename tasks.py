@@ -8,7 +8,8 @@ import sys
 
 from invoke import Exit, task
 
-from archive.build import BuildError, build_site
+# Pelican is imported inside the tasks that use it: `test` hands a clean interpreter to
+# pytest, which must import (and rewrite) its plugins before anything else does.
 from archive.paths import CACHE, OUTPUT, ROOT, SETTINGS
 
 CONFIG = {
@@ -21,6 +22,8 @@ CONFIG = {
 def build(c):
     """Build the site into output/."""
     from pelican.log import init as init_logging
+
+    from archive.build import BuildError, build_site
 
     init_logging(level=logging.WARNING)
     try:
