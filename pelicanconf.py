@@ -1,9 +1,7 @@
 """Pelican settings for the press-briefing archive: local preview and the base of publishing."""
 
 SITENAME = "Press Briefing Archive"
-SITE_DESCRIPTION = (
-    "Every press briefing, with its key points, searchable by tag, spokesperson and date."
-)
+SITE_DESCRIPTION = "Every press briefing with its key points, by tag, spokesperson and date."
 # The local preview's address: feed entries need an absolute one (see `invoke serve`).
 SITEURL = "http://127.0.0.1:8000"
 # Pages still link relatively, so output/ works from any folder or sub-path.

@@ -131,3 +131,24 @@ def test_not_found_page_links_back_into_the_archive(sample_site):
     hrefs = [a["href"] for a in soup.select("main a")]
     assert any(href.endswith("tags/") for href in hrefs)
     assert page_file(sample_site, "404.html").exists()
+
+
+def test_correction_date_is_shown(make_site):
+    site = make_site(
+        {
+            "2026/fixed.md": minimal_briefing(
+                "Fixed", "2026-03-01 10:00", modified="2026-03-04 09:00"
+            )
+        }
+    )
+    updated = read_page(site, "briefings/2026/03/fixed/").select_one(".modified time")
+    assert visible_text(updated) == "4 March 2026"
+    assert updated["datetime"].startswith("2026-03-04T09:00")
+
+
+def test_no_standfirst_without_an_editor_summary(make_site):
+    text = minimal_briefing("Bare", "2026-03-01").replace("Summary: Summary of Bare.\n", "")
+    site = make_site({"2026/bare.md": text})
+    soup = read_page(site, "briefings/2026/03/bare/")
+    assert soup.select(".standfirst") == []
+    assert visible_text(read_page(site, "index.html").select_one(".briefing-card-summary"))
