@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -31,7 +32,15 @@ def ensure_environment() -> None:
         return
     if not venv_python().exists():
         print("Creating .venv ...", flush=True)
-        venv.create(VENV, with_pip=True)
+        try:
+            venv.create(VENV, with_pip=True)
+        except (OSError, subprocess.CalledProcessError) as error:
+            # A half-made .venv would look ready next time; remove it.
+            shutil.rmtree(VENV, ignore_errors=True)
+            sys.exit(
+                f"Could not create .venv ({error}). On Debian or Ubuntu, install "
+                "Python's venv module first: sudo apt-get install python3-venv"
+            )
     print("Installing pinned Python packages from requirements.txt ...", flush=True)
     subprocess.run(
         [

@@ -16,8 +16,11 @@ STATIC_PATHS = []
 TIMEZONE = "Asia/Kolkata"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
-# Pelican always gives an article a category; this archive browses by tag instead.
-DEFAULT_CATEGORY = "Briefings"
+# Pelican's drafts and feeds expect a category; this archive browses by tag instead,
+# so every briefing gets the same one and no category pages are written.
+DEFAULT_METADATA = {"category": "Briefings"}
+# A summary is plain text, like every field but the body; the typography plugin escapes it.
+FORMATTED_FIELDS = []
 
 THEME = "theme"
 THEME_STATIC_PATHS = ["static"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import shlex
 import shutil
+import subprocess
 import sys
 
 from invoke import Exit, task
@@ -49,24 +51,12 @@ def rebuild(c):
 
 @task
 def serve(c, port=CONFIG["port"]):
-    """Serve output/ on 127.0.0.1 (build it first)."""
-    import pelican
+    """Serve output/ at http://127.0.0.1:8000/, building it first if there is none."""
+    from archive.preview import serve as serve_site
 
     if not OUTPUT.exists():
         build(c)
-    pelican.main(
-        [
-            "--listen",
-            "--bind",
-            CONFIG["host"],
-            "--port",
-            str(port),
-            "-s",
-            str(SETTINGS),
-            "-o",
-            str(OUTPUT),
-        ]
-    )
+    serve_site(OUTPUT, CONFIG["host"], int(port))
 
 
 @task
@@ -77,7 +67,7 @@ def test(c, args=""):
     from archive.toolchain import ensure_test_tools
 
     ensure_test_tools()
-    code = pytest.main(args.split())
+    code = pytest.main(shlex.split(args))
     if code:
         raise Exit(code=int(code))
 
@@ -85,5 +75,6 @@ def test(c, args=""):
 @task
 def lint(c):
     """Check style with ruff (lint and formatting)."""
-    c.run(f"{sys.executable} -m ruff check .", pty=False)
-    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
+    for command in (["check", "."], ["format", "--check", "."]):
+        if subprocess.run([sys.executable, "-m", "ruff", *command], cwd=ROOT).returncode:
+            raise Exit(f"ruff {command[0]} found problems", code=1)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
-from .conftest import minimal_briefing, page_file, read_page, visible_text
+from .conftest import minimal_briefing, read_page, visible_text
 
 LIAISON = "briefings/2026/02/india-canada-liaison-officers/"
 
@@ -53,10 +55,14 @@ def test_reading_time_counts_the_body(make_site):
 
 def test_tags_link_to_tag_pages_that_list_the_briefing(sample_site):
     soup = read_page(sample_site, LIAISON)
-    tags = {visible_text(a): a["href"] for a in soup.select(".briefing-footer .tag-list a")}
-    assert {"security", "fentanyl", "organised-crime", "cybersecurity"} <= set(tags)
-    for name in tags:
-        tag_page = read_page(sample_site, f"tags/{name}/")
+    links = soup.select(".briefing-footer .tag-list a")
+    names = [visible_text(a) for a in links]
+    assert {"security", "fentanyl", "organised-crime", "cybersecurity"} <= set(names)
+    for link in links:
+        # Follow the link itself, relative to the briefing's own address.
+        target = posixpath.normpath(posixpath.join(LIAISON, link["href"])) + "/"
+        tag_page = read_page(sample_site, target)
+        assert visible_text(link) in visible_text(tag_page.h1)
         titles = [visible_text(a) for a in tag_page.select(".briefing-card h2 a")]
         assert "India and Canada agree to post security liaison officers" in titles
 
@@ -91,9 +97,13 @@ def test_related_briefings_share_tags(make_site):
     assert read_page(site, "briefings/2026/01/d/").select(".related-briefings") == []
 
 
-def test_pull_quote_is_a_blockquote_in_the_body(sample_site):
+def test_pull_quote_is_styled_as_one(sample_site):
     soup = read_page(sample_site, "briefings/2026/10/precursor-chemicals-customs/")
-    assert soup.select_one(".briefing-body blockquote") is not None
+    quote = soup.select_one(".briefing-body blockquote")
+    assert "legitimate uses" in visible_text(quote)
+    css = (sample_site / "theme/css/archive.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.briefing-body blockquote\s*\{([^}]*)\}", css)
+    assert rule and "font-size" in rule.group(1) and "border-left" in rule.group(1)
 
 
 def test_share_links_are_plain_links_to_the_public_url(sample_site):
@@ -130,7 +140,6 @@ def test_not_found_page_links_back_into_the_archive(sample_site):
     assert visible_text(soup.h1) == "Page not found"
     hrefs = [a["href"] for a in soup.select("main a")]
     assert any(href.endswith("tags/") for href in hrefs)
-    assert page_file(sample_site, "404.html").exists()
 
 
 def test_correction_date_is_shown(make_site):
@@ -152,3 +161,21 @@ def test_no_standfirst_without_an_editor_summary(make_site):
     soup = read_page(site, "briefings/2026/03/bare/")
     assert soup.select(".standfirst") == []
     assert visible_text(read_page(site, "index.html").select_one(".briefing-card-summary"))
+
+
+def test_drafts_and_hidden_briefings_stay_out_of_listings_and_feeds(make_site):
+    site = make_site(
+        {
+            "2026/public.md": minimal_briefing("Public", "2026-03-01"),
+            "2026/draft.md": minimal_briefing("Unfinished", "2026-03-02", status="draft"),
+            "2026/hidden.md": minimal_briefing("Unlisted", "2026-03-03", status="hidden"),
+        }
+    )
+    for url in ("index.html", "tags/security/", "spokespeople/mara-okonkwo/", "archives/2026/"):
+        titles = [visible_text(a) for a in read_page(site, url).select(".briefing-card h2 a")]
+        assert titles == ["Public"], url
+    feed = (site / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "Unfinished" not in feed and "Unlisted" not in feed
+    draft = read_page(site, "drafts/draft/")
+    assert visible_text(draft.select_one(".draft-notice")) == "Draft: not published"
+    assert draft.select(".share") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from .conftest import minimal_briefing, read_page, visible_text
 
@@ -21,8 +22,8 @@ def hostile_site(make_site):
                 location=f"Town {PAYLOAD}",
                 source=f"Source {PAYLOAD}",
                 key_points=[f"Point {PAYLOAD}"],
-                # Summary and body are Markdown, whose raw HTML the sanitiser handles.
-                summary="A plain summary.",
+                summary=f"Summary {PAYLOAD}",
+                tags=f"security, {PAYLOAD}",
             )
         }
     )
@@ -30,7 +31,16 @@ def hostile_site(make_site):
 
 @pytest.mark.parametrize(
     "url",
-    ["briefings/2026/03/hostile/", "index.html", "tags/security/", "archives/2026/03/"],
+    [
+        "briefings/2026/03/hostile/",
+        "index.html",
+        "tags/",
+        "tags/security/",
+        "tags/alert1/",  # Pelican slugifies the tag after stripping its markup
+        "spokespeople/",
+        "spokespeople/spokes-alert1/",
+        "archives/2026/03/",
+    ],
 )
 def test_no_injected_elements_on_any_page(hostile_site, url):
     soup = read_page(hostile_site, url)
@@ -45,11 +55,17 @@ def test_fields_show_as_text(hostile_site):
     assert visible_text(soup.select_one(".dateline")).startswith("Town <script>")
     assert visible_text(soup.select_one(".source-credit")).startswith("Source: Source <script>")
     assert "<img" in visible_text(soup.select_one("aside.key-points li"))
+    assert "<script>" in visible_text(soup.select_one(".standfirst"))
+    assert "<script>" in " ".join(visible_text(a) for a in soup.select(".tag-list a"))
+    assert soup.select_one('meta[name="description"]')["content"].startswith("Summary <script>")
     assert "<script>" in soup.title.string
 
 
 def test_feed_title_is_escaped_text(hostile_site):
-    raw = (hostile_site / "feeds/all.atom.xml").read_text(encoding="utf-8")
-    assert "<script>" not in raw
-    (entry,) = feedparser.parse(raw).entries
+    (entry,) = feedparser.parse((hostile_site / "feeds/all.atom.xml").read_bytes()).entries
     assert entry.title.startswith("Title <script>alert(1)</script>")
+    # The summary is HTML in Atom: the payload must arrive as escaped text inside it.
+    summary = BeautifulSoup(entry.summary, "lxml")
+    assert summary.find("script") is None and summary.find("img") is None
+    assert "<script>" in summary.get_text()
+    assert all(tag.term != "script" for tag in entry.tags)

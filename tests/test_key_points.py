@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from markdown import Markdown
 
-from key_points.parse import BODY_KEY, KeyPointsExtension, collect_key_points, split_points
+from key_points.parse import (
+    BODY_KEY,
+    PROBLEMS_KEY,
+    KeyPointsExtension,
+    block_points,
+    header_points,
+)
 
 from .conftest import minimal_briefing, read_page, visible_text
 
@@ -20,15 +26,38 @@ LIAISON = "briefings/2026/02/india-canada-liaison-officers/"
         ("One point", ["One point"]),
         ("First\nSecond\n\n", ["First", "Second"]),
         (["First", "  Second  "], ["First", "Second"]),
+        # The field is taken as written: these are not list markers there.
         (
-            "- Dashed\n* Starred\n+ Plussed\n1. Numbered\n2) Closed",
-            ["Dashed", "Starred", "Plussed", "Numbered", "Closed"],
+            ["+ 5% more seizures", "2026) the target year"],
+            ["+ 5% more seizures", "2026) the target year"],
         ),
-        ("-Not a bullet", ["-Not a bullet"]),
     ],
 )
-def test_split_points(value, expected):
-    assert split_points(value) == expected
+def test_header_points(value, expected):
+    assert header_points(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["- Dashed", "* Starred", "+ Plussed", "1. Numbered", "2) Closed"],
+            ["Dashed", "Starred", "Plussed", "Numbered", "Closed"],
+        ),
+        (
+            ["- A long point that", "  wraps here", "- Next"],
+            ["A long point that wraps here", "Next"],
+        ),
+        (
+            ["A line without a marker", "", "- Then a list item"],
+            ["A line without a marker", "Then a list item"],
+        ),
+        (["-Not a bullet"], ["-Not a bullet"]),
+        (["", "   "], []),
+    ],
+)
+def test_block_points(lines, expected):
+    assert block_points(lines) == expected
 
 
 def convert(text: str) -> tuple[str, dict]:
@@ -44,25 +73,60 @@ def test_body_block_is_lifted_out_of_the_body():
     assert "Intro." in html and "Outro." in html
 
 
+def test_indented_block_is_recognised():
+    html, meta = convert("Intro.\n\n  ::: key-points\n  - One\n  :::\n")
+    assert meta[BODY_KEY] == ["One"]
+    assert ":::" not in html
+
+
 def test_block_inside_fenced_code_stays_code():
     html, meta = convert("```\n::: key-points\n- One\n:::\n```\n")
     assert BODY_KEY not in meta
     assert "::: key-points" in html
 
 
-def test_unclosed_block_keeps_its_text(caplog):
+def test_unclosed_block_keeps_its_text_and_is_reported():
     html, meta = convert("::: key-points\n- One\n")
     assert BODY_KEY not in meta
     assert "One" in html
-    assert "never closed" in caplog.text
+    assert "never closed" in meta[PROBLEMS_KEY][0]
 
 
-def test_header_points_win_over_body_block(caplog):
-    metadata = {"title": "T", "key_points": ["A", "B"], BODY_KEY: ["C"]}
-    collect_key_points(None, metadata)
-    assert metadata["key_points"] == ["A", "B"]
-    assert BODY_KEY not in metadata
-    assert "both" in caplog.text
+def test_empty_block_is_reported_not_stored():
+    html, meta = convert("Body.\n\n::: key-points\n:::\n")
+    assert BODY_KEY not in meta
+    assert "no points" in meta[PROBLEMS_KEY][0]
+    assert ":::" not in html
+
+
+def test_problems_name_the_file_and_the_briefing_still_builds(make_site, caplog):
+    site = make_site(
+        {
+            "2026/empty.md": minimal_briefing(
+                "Empty", "2026-03-01", body="Body.\n\n::: key-points\n:::\n"
+            ),
+            "2026/both.md": minimal_briefing(
+                "Both",
+                "2026-03-02",
+                key_points=["From field"],
+                body="::: key-points\n- From body\n:::\n",
+            ),
+        }
+    )
+    assert read_page(site, "briefings/2026/03/empty/").select("aside.key-points") == []
+    both = read_page(site, "briefings/2026/03/both/")
+    assert [visible_text(li) for li in both.select("aside.key-points li")] == ["From field"]
+    messages = [r.getMessage() for r in caplog.records if r.name.startswith("key_points")]
+    assert any("empty.md" in m and "no points" in m for m in messages)
+    assert any("both.md" in m and "both in the Key_points field" in m for m in messages)
+
+
+def test_a_single_point_is_a_list_of_one(make_site):
+    site = make_site(
+        {"2026/one.md": minimal_briefing("One", "2026-03-01", key_points="Only point")}
+    )
+    box = read_page(site, "briefings/2026/03/one/").select_one("aside.key-points")
+    assert [visible_text(li) for li in box.select("li")] == ["Only point"]
 
 
 def test_liaison_briefing_shows_its_five_key_points(sample_site):
@@ -127,7 +191,18 @@ def test_heading_follows_the_setting(make_site):
     assert box.find("h2").get_text() == "At a glance"
 
 
-def test_key_points_are_data_and_a_partial_for_any_theme(make_site, tmp_path):
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        # A theme without autoescape, on a site without the typography plugin.
+        {
+            "JINJA_ENVIRONMENT": {"autoescape": False},
+            "PLUGINS": ["briefing_metadata", "key_points", "related_briefings"],
+        },
+    ],
+)
+def test_key_points_are_data_and_a_partial_for_any_theme(make_site, tmp_path, settings):
     # Another theme's template reads the list and includes the plugin's own partial.
     overrides = tmp_path / "overrides"
     overrides.mkdir()
@@ -136,10 +211,25 @@ def test_key_points_are_data_and_a_partial_for_any_theme(make_site, tmp_path):
         "{% with key_points=article.key_points %}"
         '{% include "partials/key_points.html" %}{% endwith %}'
     )
+    points = ["First", "<b>Second</b>"]
     site = make_site(
-        {"2026/one.md": minimal_briefing("One", "2026-03-01", key_points=["First", "Second"])},
+        {"2026/one.md": minimal_briefing("One", "2026-03-01", key_points=points)},
         THEME_TEMPLATES_OVERRIDES=[str(overrides)],
+        **settings,
     )
     soup = read_page(site, "briefings/2026/03/one/")
     assert soup.select_one("#count").get_text() == "2"
-    assert [visible_text(li) for li in soup.select("aside.key-points li")] == ["First", "Second"]
+    box = soup.select_one("aside.key-points")
+    assert [visible_text(li) for li in box.select("li")] == points
+    assert box.find("b") is None
+
+
+def test_pages_get_the_box_too(make_site, tmp_path):
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "about.md").write_text(
+        "Title: About the archive\n\n::: key-points\n- Every briefing since 2025\n:::\n\nText.\n"
+    )
+    site = make_site({"2026/one.md": minimal_briefing("One", "2026-03-01")})
+    box = read_page(site, "about/").select_one("aside.key-points")
+    assert [visible_text(li) for li in box.select("li")] == ["Every briefing since 2025"]

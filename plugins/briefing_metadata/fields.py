@@ -25,10 +25,11 @@ def attach_spokespeople(generator: Any, metadata: dict[str, Any]) -> None:
     if "spokesperson" not in metadata:
         return
     names = spokesperson_names(metadata["spokesperson"])
-    settings = generator.settings
-    metadata["authors"] = [Author(name, settings) for name in names]
-    if metadata["authors"]:
-        metadata["author"] = metadata["authors"][0]
+    if not names:
+        # Pelican fails on an empty author list; validation reports the missing name.
+        return
+    metadata["authors"] = [Author(name, generator.settings) for name in names]
+    metadata["author"] = metadata["authors"][0]
 
 
 def reading_minutes(html: str, words_per_minute: int) -> int:

@@ -1,32 +1,45 @@
-"""Read key points from a briefing's ``Key_points`` metadata or a ``::: key-points`` body block."""
+"""Read key points from a briefing's ``Key_points`` field or a ``::: key-points`` body block."""
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-logger = logging.getLogger(__name__)
-
-# Where the body block's points wait for Pelican to read the metadata.
+# Metadata keys through which the Markdown extension hands its findings to the plugin:
+# Pelican copies every key of Markdown's metadata into the briefing's metadata.
 BODY_KEY = "key_points_from_body"
+PROBLEMS_KEY = "key_points_problems"
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.*\S)\s*$")
+CLOSING = re.compile(r"^ {0,3}:::\s*$")
 
 
-def split_points(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
-    """Return the key points of a metadata value, one per non-empty line."""
+def header_points(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    """Return the points of a ``Key_points`` field: each non-empty line, exactly as written."""
     if value is None:
         return []
     lines = value.splitlines() if isinstance(value, str) else list(value)
-    points = []
+    return [line.strip() for line in lines if line.strip()]
+
+
+def block_points(lines: list[str]) -> list[str]:
+    """Return the points of a body block: Markdown list items, wrapped lines joined."""
+    points: list[str] = []
+    continues = False
     for line in lines:
         item = LIST_ITEM.match(line)
-        text = (item.group("text") if item else line).strip()
-        if text:
-            points.append(text)
+        if not line.strip():
+            continues = False
+        elif item:
+            points.append(item.group("text"))
+            continues = True
+        elif continues and line[:1].isspace():
+            points[-1] = f"{points[-1]} {line.strip()}"
+        else:
+            points.append(line.strip())
+            continues = True
     return points
 
 
@@ -35,7 +48,8 @@ class KeyPointsBlock(Preprocessor):
 
     def __init__(self, md: Markdown, marker: str) -> None:
         super().__init__(md)
-        self.opening = re.compile(rf"^:::\s*{re.escape(marker)}\s*$")
+        self.marker = marker
+        self.opening = re.compile(rf"^ {{0,3}}:::\s*{re.escape(marker)}\s*$")
 
     def run(self, lines: list[str]) -> list[str]:
         """Return the body lines without key-points blocks."""
@@ -44,7 +58,7 @@ class KeyPointsBlock(Preprocessor):
         for line in lines:
             if block is None and self.opening.match(line):
                 block = []
-            elif block is not None and line.strip() == ":::":
+            elif block is not None and CLOSING.match(line):
                 self._store(block)
                 block = None
             elif block is not None:
@@ -53,18 +67,30 @@ class KeyPointsBlock(Preprocessor):
                 kept.append(line)
         if block is not None:
             # An unclosed block keeps its text in the body rather than lose it.
-            logger.warning(
-                "key_points: a ':::' block is never closed; "
+            self._problem(
+                f"the '::: {self.marker}' block is never closed; "
                 "add a line with only ':::' after the last point"
             )
             kept.extend(block)
         return kept
 
+    def _meta(self) -> dict[str, list[str]]:
+        if getattr(self.md, "Meta", None) is None:
+            self.md.Meta = {}
+        return self.md.Meta
+
     def _store(self, block: list[str]) -> None:
-        meta = getattr(self.md, "Meta", None)
-        if meta is None:
-            meta = self.md.Meta = {}
-        meta.setdefault(BODY_KEY, []).extend(split_points(block))
+        points = block_points(block)
+        if points:
+            self._meta().setdefault(BODY_KEY, []).extend(points)
+        else:
+            self._problem(
+                f"the '::: {self.marker}' block has no points; "
+                "write one '- point' per line, or remove the block"
+            )
+
+    def _problem(self, message: str) -> None:
+        self._meta().setdefault(PROBLEMS_KEY, []).append(message)
 
 
 class KeyPointsExtension(Extension):
@@ -79,16 +105,3 @@ class KeyPointsExtension(Extension):
         # Below fenced_code (25) so a block shown inside a code sample stays as code,
         # and below meta (27) so md.Meta already exists.
         md.preprocessors.register(KeyPointsBlock(md, self.marker), "key_points", 20)
-
-
-def collect_key_points(generator: Any, metadata: dict[str, Any]) -> None:
-    """Set ``metadata['key_points']`` to the briefing's list of points (maybe empty)."""
-    from_header = split_points(metadata.get("key_points"))
-    from_body = split_points(metadata.pop(BODY_KEY, None))
-    if from_header and from_body:
-        logger.warning(
-            "key_points: %s has key points both in its Key_points field and in a "
-            "':::' block; showing the Key_points field, remove one of them",
-            metadata.get("title", "a briefing"),
-        )
-    metadata["key_points"] = from_header or from_body

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from .parse import KeyPointsExtension
-
-logger = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     # The box's heading, shown to readers and announced by screen readers.

@@ -10,23 +10,30 @@ from markupsafe import Markup
 from pelican.contents import Article, Page
 from typogrify.filters import typogrify
 
+from .urls import with_addresses_kept
+
 
 def typeset_html(fragment: str, settings: dict[str, Any], *, widont: bool = True) -> Markup:
     """Return an HTML fragment with typographic quotes and dashes, and widow control."""
     if not settings.get("TYPOGRAPHY_ENABLED", True):
         return Markup(fragment)
-    return Markup(typogrify(fragment, settings["TYPOGRAPHY_IGNORE_TAGS"], widont=widont))
+    ignore_tags = settings["TYPOGRAPHY_IGNORE_TAGS"]
+    return Markup(
+        with_addresses_kept(fragment, partial(typogrify, ignore_tags=ignore_tags, widont=widont))
+    )
 
 
 def typeset_text(text: str, settings: dict[str, Any], *, widont: bool = True) -> Markup:
-    """Escape plain text, then typeset it; the result is safe to place in HTML text."""
-    # quote=False keeps straight quotes for SmartyPants to curl; the result only
-    # ever goes in text nodes, and attributes use |striptags, which re-escapes.
+    """Escape plain text, then typeset it; the result is safe HTML."""
+    if not settings.get("TYPOGRAPHY_ENABLED", True):
+        return Markup.escape(text)
+    # quote=False leaves straight quotes for SmartyPants, which curls every one of them,
+    # so no bare quote survives to break an attribute.
     return typeset_html(html.escape(str(text), quote=False), settings, widont=widont)
 
 
 def typeset_content(content: Any) -> None:
-    """Typeset a briefing's or page's title, summary and body in place."""
+    """Escape and typeset a briefing's or page's title and summary, and typeset its body."""
     if not isinstance(content, (Article, Page)):
         return
     settings = content.settings
@@ -35,8 +42,9 @@ def typeset_content(content: Any) -> None:
         # share links, which want plain text; CSS balances headline lines instead.
         content.title = typeset_text(content.title, settings, widont=False)
         content.metadata["title"] = content.title
-    if hasattr(content, "_summary"):
-        content._summary = typeset_html(content._summary, settings)
+    # Only a summary the editor wrote: Pelican's automatic one is already HTML.
+    if "summary" in content.metadata:
+        content._summary = typeset_text(content.metadata["summary"], settings)
         content.metadata["summary"] = content._summary
     if content._content:
         content._content = str(typeset_html(content._content, settings))
