@@ -14,6 +14,8 @@ keep "straight" -- quotes
 ```
 
 Read [the guidance](https://www.example.gov/a--b/it's) before you report.
+
+Or go to <https://www.example.gov/c--d/it's> or type www.example.gov/f--g in a browser.
 """
 
 
@@ -46,3 +48,10 @@ def test_headline_is_typeset_but_title_element_is_plain(make_site):
 def test_widows_are_avoided_in_body_paragraphs(make_site):
     paragraph = build(make_site).select_one(".briefing-body p")
     assert paragraph.get_text().endswith("—\xa0twice.")
+
+
+def test_addresses_shown_in_text_are_untouched(make_site):
+    soup = build(make_site)
+    autolink = soup.select(".briefing-body a")[1]
+    assert autolink.get_text() == "https://www.example.gov/c--d/it's"
+    assert "www.example.gov/f--g" in soup.select(".briefing-body p")[-1].get_text()
