@@ -26,7 +26,7 @@ def attach_spokespeople(generator: Any, metadata: dict[str, Any]) -> None:
         return
     names = spokesperson_names(metadata["spokesperson"])
     if not names:
-        # Pelican fails on an empty author list; validation reports the missing name.
+        # Pelican fails on an empty author list: leave the briefing without one.
         return
     metadata["authors"] = [Author(name, generator.settings) for name in names]
     metadata["author"] = metadata["authors"][0]
