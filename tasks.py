@@ -52,11 +52,15 @@ def rebuild(c):
 @task
 def serve(c, port=CONFIG["port"]):
     """Serve output/ at http://127.0.0.1:8000/, building it first if there is none."""
+    from archive.preview import PortBusyError
     from archive.preview import serve as serve_site
 
     if not OUTPUT.exists():
         build(c)
-    serve_site(OUTPUT, CONFIG["host"], int(port))
+    try:
+        serve_site(OUTPUT, CONFIG["host"], int(port))
+    except PortBusyError as error:
+        raise Exit(f"Preview not started: {error}", code=1) from None
 
 
 @task

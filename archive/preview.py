@@ -25,9 +25,20 @@ class PreviewHandler(ComplexHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class PortBusyError(OSError):
+    """Another program already listens on the preview's port."""
+
+
 def serve(output: Path, host: str, port: int) -> None:
     """Serve ``output`` at http://host:port/ until interrupted."""
-    with RootedHTTPServer(str(output), (host, port), PreviewHandler) as httpd:
+    try:
+        httpd = RootedHTTPServer(str(output), (host, port), PreviewHandler)
+    except OSError as error:
+        raise PortBusyError(
+            f"cannot listen on {host}:{port} ({error.strerror}); another preview may be "
+            f"running, or choose another port: python3 dev.py serve --port {port + 1}"
+        ) from None
+    with httpd:
         print(f"Serving {output.name}/ at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
         try:
             httpd.serve_forever()

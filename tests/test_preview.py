@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.server import RootedHTTPServer
 
-from archive.preview import PreviewHandler
+from archive.preview import PortBusyError, PreviewHandler, serve
 
 
 @pytest.fixture
@@ -47,3 +47,9 @@ def test_404_page_links_work_at_any_depth(preview_url):
     for href in hrefs:
         with urllib.request.urlopen(urljoin(missing, href), timeout=5) as response:
             assert response.status == 200, href
+
+
+def test_busy_port_is_a_clear_error(preview_url, sample_site):
+    port = int(preview_url.rsplit(":", 1)[1])
+    with pytest.raises(PortBusyError, match=f"--port {port + 1}"):
+        serve(sample_site, "127.0.0.1", port)
