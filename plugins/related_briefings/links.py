@@ -25,7 +25,7 @@ def related_by_tags(briefings: Sequence[Any], limit: int) -> dict[Any, list[Any]
 
 def link_briefings(generator: Any) -> None:
     """Attach ``newer_briefing``, ``older_briefing`` and ``related_briefings`` to each briefing."""
-    # Pelican lists generator.articles newest first.
+    # Sorted here, not taken from Pelican's order: ARTICLE_ORDER_BY may list by title.
     briefings = sorted(generator.articles, key=lambda briefing: briefing.date, reverse=True)
     for index, briefing in enumerate(briefings):
         briefing.newer_briefing = briefings[index - 1] if index > 0 else None
