@@ -26,6 +26,11 @@ THEME = "theme"
 THEME_STATIC_PATHS = ["static"]
 # Everything from a content file reaches the templates as text unless a plugin marked it safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Sent by every page (meta tag): the site's own files only, and no inline scripts or styles.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["briefing_metadata", "typography", "key_points", "related_briefings"]

@@ -1,4 +1,4 @@
-"""Install the non-Python tools the test suite needs: a Java runtime and the pinned npm packages."""
+"""Install the non-Python tools the test suite needs: Java, Chromium and the pinned npm packages."""
 
 from __future__ import annotations
 
@@ -12,7 +12,18 @@ from .paths import NODE_MODULES, ROOT, VNU_JAR
 LOCKFILE = ROOT / "package-lock.json"
 NPM_STAMP = NODE_MODULES / ".package-lock.sha256"
 # Debian packages, by the command each provides.
-DEBIAN_PACKAGES = {"java": "default-jre-headless", "npm": "npm"}
+DEBIAN_PACKAGES = {"java": "default-jre-headless", "npm": "npm", "chromium": "chromium"}
+# Headless, and quiet on a closed network: no sync, updates or background fetches.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class ToolchainError(RuntimeError):
@@ -59,6 +70,7 @@ def ensure_node_packages() -> None:
 def ensure_test_tools() -> None:
     """Make sure every tool the test suite calls is installed."""
     ensure_command("java")
+    ensure_command("chromium")
     ensure_node_packages()
 
 
@@ -68,3 +80,11 @@ def vnu_command() -> list[str]:
     if java is None or not VNU_JAR.exists():
         raise ToolchainError("the Nu Html Checker is not installed: run `python3 dev.py test`")
     return [java, "-jar", str(VNU_JAR)]
+
+
+def chromium_path() -> str:
+    """Return Debian's Chromium, which the browser tests drive through Playwright."""
+    path = shutil.which("chromium")
+    if path is None:
+        raise ToolchainError("Chromium is not installed: run `python3 dev.py test`")
+    return path

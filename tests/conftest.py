@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from bs4 import BeautifulSoup
 
 from archive.build import build_site
 from archive.paths import ROOT
+from archive.preview import PreviewHandler
+from archive.toolchain import CHROMIUM_ARGS, chromium_path
 
 SiteBuilder = Callable[..., Path]
 
@@ -90,3 +94,45 @@ def read_page(site: Path, url: str) -> BeautifulSoup:
 def visible_text(element) -> str:
     """Return an element's text as a reader sees it: spaces collapsed, no-break spaces plain."""
     return " ".join(element.get_text(" ").replace("\xa0", " ").split())
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` as the preview does, on a free local port; yield its base URL."""
+    from pelican.server import RootedHTTPServer
+
+    httpd = RootedHTTPServer(str(folder), ("127.0.0.1", 0), PreviewHandler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site: Path) -> Iterator[str]:
+    """Serve the sample site over HTTP as a static host would; yield its URL."""
+    with served(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Launch Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """Open a fresh browser tab with its own storage, at a phone-sized width."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import threading
 import urllib.error
 import urllib.request
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican.server import RootedHTTPServer
 
-from archive.preview import PortBusyError, PreviewHandler, serve
+from archive.preview import PortBusyError, serve
 
 
 @pytest.fixture
-def preview_url(sample_site):
-    httpd = RootedHTTPServer(str(sample_site), ("127.0.0.1", 0), PreviewHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def preview_url(sample_url):
+    return sample_url
 
 
 def test_directory_urls_serve_their_index(preview_url):
