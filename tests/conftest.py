@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
@@ -51,20 +52,32 @@ def minimal_briefing(title: str, date: str, **fields: str | list[str]) -> str:
 def make_site(tmp_path: Path) -> SiteBuilder:
     """Return a function that writes briefings into a fresh content folder and builds it."""
 
-    def build(briefings: dict[str, str], **overrides: object) -> Path:
+    def build(
+        briefings: dict[str, str],
+        *,
+        lenient: bool = False,
+        registry: dict[str, str] | None = None,
+        **overrides: object,
+    ) -> Path:
+        """Build ``briefings`` (path: text); ``registry`` adds TOML to the sample registry."""
         content = tmp_path / "content"
         for name, text in briefings.items():
             path = content / "briefings" / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         (content / "pages").mkdir(parents=True, exist_ok=True)
+        if not (content / "registry").exists():
+            shutil.copytree(ROOT / "content" / "registry", content / "registry")
+        for name, entries in (registry or {}).items():
+            with (content / "registry" / name).open("a", encoding="utf-8") as toml:
+                toml.write("\n" + textwrap.dedent(entries))
         settings = {
             "PATH": str(content),
             "OUTPUT_PATH": str(tmp_path / "output"),
             "CACHE_PATH": str(tmp_path / "cache"),
             **overrides,
         }
-        return build_site(**settings)
+        return build_site(lenient=lenient, **settings)
 
     return build
 
