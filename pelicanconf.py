@@ -33,7 +33,7 @@ CONTENT_SECURITY_POLICY = (
 )
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["briefing_metadata", "typography", "key_points", "related_briefings"]
+PLUGINS = ["briefing_metadata", "safe_html", "typography", "key_points", "related_briefings"]
 
 # No translations: two briefings never merge because they share a slug (the check reports
 # every address claimed twice instead).
