@@ -25,17 +25,22 @@ def build(c, lenient=False):
     """Check the content, then build the site into output/ (replaced only if all went well)."""
     from pelican.log import init as init_logging
 
-    from archive.build import BuildError, build_site
+    from archive.build import BuildError, build_site, recorded
+    from archive.report import keep_problems_off_the_console, print_problems
 
     init_logging(level=logging.WARNING)
-    try:
-        output = build_site(SETTINGS, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
-    except BuildError as error:
-        raise Exit(
-            f"Build failed with {len(error.errors)} error(s), listed above; "
-            f"{OUTPUT.name}/ was left as it was. `python3 dev.py check` lists them again.",
-            code=1,
-        ) from None
+    keep_problems_off_the_console()
+    with recorded() as log:
+        try:
+            output = build_site(SETTINGS, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
+        except BuildError as error:
+            print_problems(error.problems)
+            raise Exit(
+                f"Build failed with {len(error.errors)} error(s); "
+                f"{OUTPUT.name}/ was left as it was.",
+                code=1,
+            ) from None
+    print_problems(log.problems)
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"Built {pages} pages into {output.relative_to(ROOT)}/.")
     print(f"View it: python3 dev.py serve, then open http://{CONFIG['host']}:{CONFIG['port']}/")
@@ -45,13 +50,13 @@ def build(c, lenient=False):
 def check(c):
     """Check every briefing, page and registry file without building; list scheduled ones."""
     from archive.check import check_site
+    from archive.report import print_problems
 
     report = check_site(SETTINGS)
-    for problem in sorted(report.log.problems, key=lambda p: (p.path, p.line)):
-        print(f"{problem.severity}: {problem}")
-    others = [e for e in report.log.errors if not any(e == str(p) for p in report.log.problems)]
-    for error in others:
-        print(f"error: {error}")
+    print_problems(report.log.problems)
+    others = set(report.log.errors) - {str(p) for p in report.log.problems}
+    for error in sorted(others):
+        print(f"  {error}")
     for path, date in report.scheduled:
         print(f"scheduled: {path} publishes on {date:%Y-%m-%d %H:%M} (with a build on that day)")
     print(f"{report.published} briefing(s) ready to publish, {len(report.scheduled)} scheduled.")

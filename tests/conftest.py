@@ -53,19 +53,28 @@ def make_site(tmp_path: Path) -> SiteBuilder:
     """Return a function that writes briefings into a fresh content folder and builds it."""
 
     def build(
-        briefings: dict[str, str],
+        briefings: dict[str, str | bytes],
         *,
         lenient: bool = False,
         registry: dict[str, str] | None = None,
+        pages: dict[str, str] | None = None,
         **overrides: object,
     ) -> Path:
-        """Build ``briefings`` (path: text); ``registry`` adds TOML to the sample registry."""
+        """Build ``briefings`` and ``pages`` (path: text) added to the content folder.
+
+        ``registry`` adds TOML entries to a copy of the sample registry.
+        """
         content = tmp_path / "content"
-        for name, text in briefings.items():
-            path = content / "briefings" / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        (content / "pages").mkdir(parents=True, exist_ok=True)
+        files = [("briefings", briefings), ("pages", pages or {})]
+        for folder, texts in files:
+            (content / folder).mkdir(parents=True, exist_ok=True)
+            for name, text in texts.items():
+                path = content / folder / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(text, bytes):
+                    path.write_bytes(text)
+                else:
+                    path.write_text(text, encoding="utf-8")
         if not (content / "registry").exists():
             shutil.copytree(ROOT / "content" / "registry", content / "registry")
         for name, entries in (registry or {}).items():
