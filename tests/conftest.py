@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archive.build import build_site
-from archive.paths import ROOT
+from archive.paths import ROOT, SETTINGS
 from archive.preview import PreviewHandler
 from archive.toolchain import CHROMIUM_ARGS, chromium_path
 
@@ -58,6 +58,7 @@ def make_site(tmp_path: Path) -> SiteBuilder:
         lenient: bool = False,
         registry: dict[str, str] | None = None,
         pages: dict[str, str] | None = None,
+        settings_file: Path = SETTINGS,
         **overrides: object,
     ) -> Path:
         """Build ``briefings`` and ``pages`` (path: text) added to the content folder.
@@ -86,7 +87,7 @@ def make_site(tmp_path: Path) -> SiteBuilder:
             "CACHE_PATH": str(tmp_path / "cache"),
             **overrides,
         }
-        return build_site(lenient=lenient, **settings)
+        return build_site(settings_file, lenient=lenient, **settings)
 
     return build
 

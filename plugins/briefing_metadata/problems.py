@@ -8,6 +8,10 @@ from pathlib import Path
 from typing import Any
 
 logger = logging.getLogger(__name__)
+# Pelican's logger class hides a warning already shown once in this process; a preview that
+# rebuilds must list every problem on every build.
+for _limit in list(logger.filters):
+    logger.removeFilter(_limit)
 
 ERROR = "error"
 WARNING = "warning"

@@ -17,34 +17,34 @@ TABLE_ALIGN = re.compile(r'style="text-align: (left|right|center);"')
 
 
 class _Inventory(HTMLParser):
-    """Count the elements and attributes of a fragment."""
+    """Count the elements, and each attribute with its value, of a fragment."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.elements: Counter[str] = Counter()
-        self.attributes: dict[tuple[str, str], str] = {}
+        self.attributes: Counter[tuple[str, str, str]] = Counter()
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements[tag] += 1
-        for name, value in attrs:
-            self.attributes.setdefault((tag, name), value or "")
+        self.attributes.update((tag, name, value or "") for name, value in attrs)
 
 
 def removed_parts(before: str, after: str) -> list[tuple[str, str]]:
-    """Return (what was removed, text to find it by in the source) for each kind of cut."""
+    """Return (what was removed, text to find it by in the source), once per kind of cut."""
     old, new = _Inventory(before), _Inventory(after)
-    cuts = [(f"<{tag}> element", f"<{tag}") for tag in old.elements - new.elements]
-    for (tag, name), value in old.attributes.items():
-        if (tag, name) in new.attributes or tag not in new.elements:
-            continue
+    removed_elements = old.elements - new.elements
+    cuts = {f"<{tag}> element": f"<{tag}" for tag in removed_elements}
+    for tag, name, value in old.attributes - new.attributes:
+        if tag in removed_elements:
+            continue  # Gone with its element.
         scheme = re.match(r"\s*([a-zA-Z][\w+.-]*):", value)
         if name in {"href", "src"} and scheme:
-            cuts.append((f"{scheme[1]}: address in <{tag} {name}>", f"{scheme[1]}:"))
+            cuts.setdefault(f"{scheme[1].lower()}: address in <{tag} {name}>", f"{scheme[1]}:")
         else:
-            cuts.append((f"{name} attribute of <{tag}>", name))
-    return cuts
+            cuts.setdefault(f"{name} attribute of <{tag}>", f"{name}=")
+    return sorted(cuts.items())
 
 
 def clean_html(html: str, settings: dict[str, Any]) -> str:
