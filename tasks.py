@@ -12,7 +12,7 @@ from invoke import Exit, task
 
 # Pelican is imported inside the tasks that use it: `test` hands a clean interpreter to
 # pytest, which must import (and rewrite) its plugins before anything else does.
-from archive.paths import CACHE, OUTPUT, ROOT, SETTINGS
+from archive.paths import CACHE, OUTPUT, PUBLISH_SETTINGS, ROOT, SETTINGS
 
 CONFIG = {
     "host": "127.0.0.1",
@@ -20,19 +20,27 @@ CONFIG = {
 }
 
 
-@task(help={"lenient": "List content errors as warnings and build the good briefings."})
-def build(c, lenient=False):
+@task(
+    help={
+        "lenient": "List content errors as warnings and build the good briefings.",
+        "publish": "Build the public site with publishconf.py (absolute URLs, no drafts).",
+    }
+)
+def build(c, lenient=False, publish=False):
     """Check the content, then build the site into output/ (replaced only if all went well)."""
     from pelican.log import init as init_logging
 
     from archive.build import BuildError, build_site, recorded
     from archive.report import keep_problems_off_the_console, print_problems
 
+    if publish and lenient:
+        raise Exit("A public build is always strict: fix the errors (`dev.py check`).", code=2)
     init_logging(level=logging.WARNING)
     keep_problems_off_the_console()
     with recorded() as log:
         try:
-            output = build_site(SETTINGS, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
+            settings = PUBLISH_SETTINGS if publish else SETTINGS
+            output = build_site(settings, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
         except BuildError as error:
             print_problems(error.problems)
             raise Exit(
@@ -43,7 +51,10 @@ def build(c, lenient=False):
     print_problems(log.problems)
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"Built {pages} pages into {output.relative_to(ROOT)}/.")
-    print(f"View it: python3 dev.py serve, then open http://{CONFIG['host']}:{CONFIG['port']}/")
+    if publish:
+        print("This is the public site (absolute addresses): upload output/ to your host.")
+    else:
+        print(f"View it: python3 dev.py serve, then open http://{CONFIG['host']}:{CONFIG['port']}/")
 
 
 @task

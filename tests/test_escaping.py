@@ -56,6 +56,8 @@ def hostile_site(make_site):
         "tags/hostile/",
         "spokespeople/",
         "spokespeople/spokes-hostile/",
+        "archives/",
+        "archives/2026/",
         "archives/2026/03/",
     ],
 )
