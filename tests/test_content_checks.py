@@ -10,6 +10,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 from archive.build import BuildError, recorded
 
@@ -211,3 +213,27 @@ def test_page_problems(make_site, page, where, words):
     assert_reported(log.problems, "content/pages/about.md", where, words)
     assert "Briefings tagged" in page_file(site, "tags/security/").read_text(encoding="utf-8")
     assert not (site.parent / "evil.html").exists()
+
+
+class _Tripwire(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        if any("TRIP" in line for line in lines):
+            raise ValueError("tripped")
+        return lines
+
+
+class _TripwireExtension(Extension):
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
+        md.preprocessors.register(_Tripwire(md), "tripwire", 5)
+
+
+def test_a_file_markdown_fails_on_is_reported_not_a_traceback(make_site):
+    markdown = {"extensions": [_TripwireExtension()], "output_format": "html5"}
+    with recorded() as log:
+        site = make_site(
+            {**GOOD, "2026/trip.md": header(*VALID, body="TRIP")}, lenient=True, MARKDOWN=markdown
+        )
+    assert_reported(
+        log.problems, "content/briefings/2026/trip.md", "5: body:", "ValueError: tripped"
+    )
+    assert page_file(site, GOOD_URL).exists()

@@ -9,7 +9,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
-from .problems import ERROR, display_path, report
+from .problems import ERROR, Problem, display_path, report
 from .registry import Entry, Registry, load_registry
 from .schema import check_fields
 from .source import read_source
@@ -89,7 +89,20 @@ class BriefingReader(MarkdownReader):
             vocabulary = check_fields(source, kind, registry_for(settings), settings)
         if any(problem.severity == ERROR for problem in source.problems):
             return "", {"status": "skip", "briefing_problems": source.problems}
-        content, metadata = super().read(source_path)
+        try:
+            content, metadata = super().read(source_path)
+        except Exception as error:
+            # Whatever Markdown or an extension trips on, it is this one file's problem.
+            source.problems.append(
+                Problem(
+                    source.shown_path,
+                    source.body_line,
+                    "body",
+                    f"Markdown could not read it ({type(error).__name__}: {error})",
+                    "simplify the text from this line on, or report the problem to the developers",
+                )
+            )
+            return "", {"status": "skip", "briefing_problems": source.problems}
         if vocabulary["spokespeople"]:
             metadata["authors"] = [_author(e, settings) for e in vocabulary["spokespeople"]]
             metadata["author"] = metadata["authors"][0]

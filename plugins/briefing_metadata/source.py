@@ -37,6 +37,7 @@ class Source:
     text: str = ""
     fields: dict[str, HeaderField] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # The line the body starts on, after the header and its blank line.
     body_line: int = 1
 
     def line_of(self, key: str) -> int:
@@ -106,6 +107,9 @@ def _parse_header(source: Source) -> None:
     if lines and FENCE_START.match(lines[0]):
         number = 1
     current: HeaderField | None = None
+    # The body starts after the blank line (or fence) that ends the header, or at the
+    # first line that is not a header line.
+    body_starts_after_line = True
     while number < len(lines):
         line = lines[number]
         if not line.strip() or (number > 0 and FENCE_END.match(line)):
@@ -135,14 +139,16 @@ def _parse_header(source: Source) -> None:
                         "or leave a blank line before the body",
                     )
                 )
+            body_starts_after_line = False
             break
         number += 1
-    source.body_line = number + 1
+    source.body_line = number + (2 if body_starts_after_line else 1)
 
 
 def _check_nesting(source: Source, max_nesting: int) -> None:
     """Refuse quotes or lists nested so deep that Markdown would take minutes on them."""
-    for number, line in enumerate(source.text.splitlines()[source.body_line :], source.body_line):
+    body = source.text.splitlines()[source.body_line - 1 :]
+    for number, line in enumerate(body, source.body_line):
         quotes = QUOTE_MARKERS.match(line)
         depth = quotes.group().count(">") if quotes else 0
         kind = "quotes"
@@ -153,7 +159,7 @@ def _check_nesting(source: Source, max_nesting: int) -> None:
             source.problems.append(
                 Problem(
                     source.shown_path,
-                    number + 1,
+                    number,
                     "body",
                     f"{kind} are nested {depth} levels deep; at most {max_nesting} are allowed",
                     "flatten the nesting",
