@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from archive.toolchain import axe_script
-from tests.pages import PAGE_TYPES
+
+from .pages import PAGE_TYPES
 
 PAGES = pytest.mark.parametrize("url", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
 SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])
