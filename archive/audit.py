@@ -7,12 +7,16 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
 from .preview import served
 from .toolchain import CHROMIUM_ARGS, chromium_path, lighthouse_command
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # Lighthouse's four categories, in the order its report shows them.
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -100,30 +104,37 @@ def take_screenshots(output: Path, folder: Path) -> list[Path]:
     """Write PNGs of the newest briefing (phone and desktop, light and dark) and its print PDF."""
     from playwright.sync_api import sync_playwright
 
-    folder.mkdir(parents=True, exist_ok=True)
     briefing = audited_pages(output)["briefing"]
-    written = []
     with served(output) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            for width in SCREENSHOT_WIDTHS:
-                for scheme in COLOR_SCHEMES:
-                    context = browser.new_context(
-                        viewport={"width": width, "height": 900}, color_scheme=scheme
-                    )
-                    page = context.new_page()
-                    page.goto(base + briefing)
-                    path = folder / f"briefing-{width}-{scheme}.png"
-                    page.screenshot(path=str(path), full_page=True)
-                    written.append(path)
-                    context.close()
-            page = browser.new_page()
-            page.goto(base + briefing)
-            path = folder / "briefing-print.pdf"
-            # page.pdf() prints with the print stylesheet, as the browser's print preview does;
-            # its margins match the stylesheet's @page rule.
-            page.pdf(path=str(path), format="A4", margin=dict.fromkeys(PDF_SIDES, "2cm"))
-            written.append(path)
+            return capture_page(browser, base + briefing, folder, "briefing")
         finally:
             browser.close()
+
+
+def capture_page(browser: Browser, url: str, folder: Path, name: str) -> list[Path]:
+    """Save the page at ``url`` at each width and colour scheme as PNGs, then printed as a PDF."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for width in SCREENSHOT_WIDTHS:
+        for scheme in COLOR_SCHEMES:
+            context = browser.new_context(
+                viewport={"width": width, "height": 900}, color_scheme=scheme
+            )
+            page = context.new_page()
+            page.goto(url)
+            path = folder / f"{name}-{width}-{scheme}.png"
+            page.screenshot(path=str(path), full_page=True)
+            written.append(path)
+            context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    path = folder / f"{name}-print.pdf"
+    # page.pdf() prints with the print stylesheet, as the browser's print preview does;
+    # its margins match the stylesheet's @page rule.
+    page.pdf(path=str(path), format="A4", margin=dict.fromkeys(PDF_SIDES, "2cm"))
+    written.append(path)
+    context.close()
     return written

@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from archive.audit import audited_pages, lighthouse_scores, take_screenshots
+from archive.audit import audited_pages, capture_page, lighthouse_scores
 
 from .conftest import read_page
 
@@ -43,9 +43,11 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_screenshots_show_a_briefing_on_phone_and_desktop_in_both_schemes_and_print(
-    sample_site, tmp_path
+    browser, sample_site, sample_url, tmp_path
 ):
-    written = take_screenshots(sample_site, tmp_path)
+    # The task launches its own browser; the tests share one, as Playwright allows only one.
+    briefing = audited_pages(sample_site)["briefing"]
+    written = capture_page(browser, sample_url + briefing, tmp_path, "briefing")
     names = sorted(path.name for path in written)
     assert names == [
         "briefing-1280-dark.png",
