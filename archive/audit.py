@@ -35,7 +35,7 @@ class LighthouseResult:
 
     name: str
     url: str
-    scores: dict[str, int]
+    scores: dict[str, int | None]
     report: Path
     lighthouse_version: str
     browser: str
@@ -55,7 +55,7 @@ def audited_pages(output: Path) -> dict[str, str]:
     return {"home": "/", "briefing": briefing, "tag": urljoin(briefing, tag["href"])}
 
 
-def lighthouse_scores(report: dict) -> dict[str, int]:
+def lighthouse_scores(report: dict) -> dict[str, int | None]:
     """Return a Lighthouse JSON report's category scores out of 100 (None if it failed)."""
     categories = report["categories"]
     return {
