@@ -7,12 +7,13 @@ import shlex
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 
 from invoke import Exit, task
 
 # Pelican is imported inside the tasks that use it: `test` hands a clean interpreter to
 # pytest, which must import (and rewrite) its plugins before anything else does.
-from archive.paths import CACHE, OUTPUT, PUBLISH_SETTINGS, ROOT, SETTINGS
+from archive.paths import CACHE, OUTPUT, PUBLISH_SETTINGS, REPORTS, ROOT, SETTINGS
 
 CONFIG = {
     "host": "127.0.0.1",
@@ -120,3 +121,40 @@ def lint(c):
     for command in (["check", "."], ["format", "--check", "."]):
         if subprocess.run([sys.executable, "-m", "ruff", *command], cwd=ROOT).returncode:
             raise Exit(f"ruff {command[0]} found problems", code=1)
+
+
+@task(pre=[build])
+def lighthouse(c):
+    """Run Lighthouse (mobile) on the home, a briefing and a tag page; print the four scores."""
+    from archive.audit import CATEGORIES, AuditError, run_lighthouse
+    from archive.toolchain import ensure_command, ensure_node_packages
+
+    ensure_command("chromium")
+    ensure_command("node")
+    ensure_node_packages()
+    folder = REPORTS / "lighthouse" / datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    try:
+        results = run_lighthouse(OUTPUT, folder)
+    except AuditError as error:
+        raise Exit(str(error), code=1) from None
+    print(f"Lighthouse {results[0].lighthouse_version}, mobile, on {results[0].browser}")
+    print(f"{'page':<10}" + "".join(f"{name:>16}" for name in CATEGORIES) + "  address")
+    for result in results:
+        scores = "".join(f"{result.scores[name]!s:>16}" for name in CATEGORIES)
+        print(f"{result.name:<10}{scores}  {result.url}")
+    print(f"Reports (HTML and JSON): {folder.relative_to(ROOT)}/")
+
+
+@task(pre=[build])
+def screenshots(c):
+    """Save a briefing page at 375 and 1280 px, light and dark, and its print preview as PDF."""
+    from archive.audit import AuditError, take_screenshots
+    from archive.toolchain import ensure_command
+
+    ensure_command("chromium")
+    try:
+        written = take_screenshots(OUTPUT, REPORTS / "screenshots")
+    except AuditError as error:
+        raise Exit(str(error), code=1) from None
+    for path in written:
+        print(path.relative_to(ROOT))

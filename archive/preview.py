@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -44,3 +47,16 @@ def serve(output: Path, host: str, port: int) -> None:
             httpd.serve_forever()
         except KeyboardInterrupt:
             print("Stopped.")
+
+
+@contextmanager
+def served(output: Path) -> Iterator[str]:
+    """Serve ``output`` as the preview does, on a free local port; yield its base URL."""
+    httpd = RootedHTTPServer(str(output), ("127.0.0.1", 0), PreviewHandler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

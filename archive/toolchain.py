@@ -1,4 +1,4 @@
-"""Install the non-Python tools the test suite needs: Java, Chromium and the pinned npm packages."""
+"""Install the non-Python tools the tests and audits need: Java, Chromium, pinned npm packages."""
 
 from __future__ import annotations
 
@@ -6,13 +6,21 @@ import hashlib
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
-from .paths import NODE_MODULES, ROOT, VNU_JAR
+from .paths import AXE_SCRIPT, LIGHTHOUSE_CLI, NODE_MODULES, ROOT, VNU_JAR
 
 LOCKFILE = ROOT / "package-lock.json"
 NPM_STAMP = NODE_MODULES / ".package-lock.sha256"
+# One file from each npm package: if any is gone, node_modules is reinstalled.
+NODE_PACKAGE_FILES = (VNU_JAR, AXE_SCRIPT, LIGHTHOUSE_CLI)
 # Debian packages, by the command each provides.
-DEBIAN_PACKAGES = {"java": "default-jre-headless", "npm": "npm", "chromium": "chromium"}
+DEBIAN_PACKAGES = {
+    "java": "default-jre-headless",
+    "npm": "npm",
+    "node": "nodejs",
+    "chromium": "chromium",
+}
 # Headless, and quiet on a closed network: no sync, updates or background fetches.
 CHROMIUM_ARGS = [
     "--headless",
@@ -59,10 +67,12 @@ def ensure_command(command: str) -> str:
 def ensure_node_packages() -> None:
     """Install the npm packages pinned in package-lock.json unless they already are."""
     digest = hashlib.sha256(LOCKFILE.read_bytes()).hexdigest()
-    if NPM_STAMP.exists() and NPM_STAMP.read_text() == digest and VNU_JAR.exists():
+    installed = all(path.exists() for path in NODE_PACKAGE_FILES)
+    if installed and NPM_STAMP.exists() and NPM_STAMP.read_text() == digest:
         return
     npm = ensure_command("npm")
-    # --ignore-scripts: vnu-jar's install script would try to download a Java runtime.
+    # --ignore-scripts: vnu-jar's install script would try to download a Java runtime;
+    # Lighthouse never fetches a browser either, it drives Debian's Chromium (CHROME_PATH).
     subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
     NPM_STAMP.write_text(digest)
 
@@ -89,3 +99,18 @@ def chromium_path() -> str:
     if path is None:
         raise ToolchainError("Chromium is not installed: run `python3 dev.py test`")
     return path
+
+
+def axe_script() -> Path:
+    """Return axe-core's browser script, which the accessibility tests inject into pages."""
+    if not AXE_SCRIPT.exists():
+        raise ToolchainError("axe-core is not installed: run `python3 dev.py test`")
+    return AXE_SCRIPT
+
+
+def lighthouse_command() -> list[str]:
+    """Return the command that runs Lighthouse (it needs CHROME_PATH set to Chromium)."""
+    node = shutil.which("node")
+    if node is None or not LIGHTHOUSE_CLI.exists():
+        raise ToolchainError("Lighthouse is not installed: run `python3 dev.py test`")
+    return [node, str(LIGHTHOUSE_CLI)]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from archive.build import build_site
 from archive.paths import ROOT, SETTINGS
-from archive.preview import PreviewHandler
+from archive.preview import served
 from archive.toolchain import CHROMIUM_ARGS, chromium_path
 
 SiteBuilder = Callable[..., Path]
@@ -119,21 +117,6 @@ def visible_text(element) -> str:
     return " ".join(element.get_text(" ").replace("\xa0", " ").split())
 
 
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` as the preview does, on a free local port; yield its base URL."""
-    from pelican.server import RootedHTTPServer
-
-    httpd = RootedHTTPServer(str(folder), ("127.0.0.1", 0), PreviewHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 @pytest.fixture(scope="session")
 def sample_url(sample_site: Path) -> Iterator[str]:
     """Serve the sample site over HTTP as a static host would; yield its URL."""
@@ -159,3 +142,22 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Return a function that opens a tab in a fresh context with the given Playwright options.
+
+    Defaults to a phone-sized width; e.g. ``new_page(color_scheme="dark")`` or
+    ``new_page(viewport={"width": 320, "height": 640})``.
+    """
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(**{"viewport": {"width": 375, "height": 800}, **options})
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

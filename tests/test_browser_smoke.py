@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-PAGE_TYPES = [
-    "/",
-    "/briefings/2026/02/india-canada-liaison-officers/",
-    "/tags/",
-    "/tags/fentanyl/",
-    "/spokespeople/",
-    "/spokespeople/randhir-jaiswal/",
-    "/archives/",
-    "/archives/2026/",
-    "/no/such/page/",
-]
+from .pages import PAGE_TYPES
 
 
-@pytest.mark.parametrize("url", PAGE_TYPES)
+@pytest.mark.parametrize("url", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
 def test_page_loads_without_console_errors_or_csp_violations(page, sample_url, url):
     problems: list[str] = []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))

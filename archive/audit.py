@@ -1,0 +1,140 @@
+"""Audit the built site as a reviewer would: Lighthouse scores, screenshots and a printed copy."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from .preview import served
+from .toolchain import CHROMIUM_ARGS, chromium_path, lighthouse_command
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+# Lighthouse's four categories, in the order its report shows them.
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SCREENSHOT_WIDTHS = (375, 1280)
+COLOR_SCHEMES = ("light", "dark")
+PDF_SIDES = ("top", "right", "bottom", "left")
+
+
+class AuditError(RuntimeError):
+    """The built site lacks a page the audit needs, or a tool failed."""
+
+
+@dataclass
+class LighthouseResult:
+    """One page's Lighthouse run: its scores out of 100 and where the reports are."""
+
+    name: str
+    url: str
+    scores: dict[str, int | None]
+    report: Path
+    lighthouse_version: str
+    browser: str
+
+
+def audited_pages(output: Path) -> dict[str, str]:
+    """Return the home, newest briefing and that briefing's first tag, as site-relative paths."""
+    home = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "lxml")
+    card = home.select_one(".briefing-card h2 a[href]")
+    if card is None:
+        raise AuditError(f"{output}/index.html lists no briefing: build the site first")
+    briefing = urljoin("/", card["href"])
+    page = output / briefing.lstrip("/") / "index.html"
+    tag = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one(".tag-list a[href]")
+    if tag is None:
+        raise AuditError(f"{briefing} has no tags to audit a tag page with")
+    return {"home": "/", "briefing": briefing, "tag": urljoin(briefing, tag["href"])}
+
+
+def lighthouse_scores(report: dict) -> dict[str, int | None]:
+    """Return a Lighthouse JSON report's category scores out of 100 (None if it failed)."""
+    categories = report["categories"]
+    return {
+        name: None if categories[name]["score"] is None else round(categories[name]["score"] * 100)
+        for name in CATEGORIES
+    }
+
+
+def run_lighthouse(output: Path, folder: Path) -> list[LighthouseResult]:
+    """Run Lighthouse's mobile profile on the audited pages; write JSON and HTML reports."""
+    folder.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "CHROME_PATH": chromium_path()}
+    results = []
+    with served(output) as base:
+        for name, path in audited_pages(output).items():
+            # Lighthouse's default configuration is the mobile one: a mid-range phone's
+            # screen, simulated slow 4G and a 4x slower CPU.
+            command = [
+                *lighthouse_command(),
+                base + path,
+                "--output=json",
+                "--output=html",
+                f"--output-path={folder / name}",
+                f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+                "--quiet",
+            ]
+            run = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+            report_file = folder / f"{name}.report.json"
+            if run.returncode or not report_file.exists():
+                raise AuditError(f"Lighthouse failed on {path}:\n{run.stderr.strip()}")
+            report = json.loads(report_file.read_text(encoding="utf-8"))
+            results.append(
+                LighthouseResult(
+                    name=name,
+                    url=path,
+                    scores=lighthouse_scores(report),
+                    report=folder / f"{name}.report.html",
+                    lighthouse_version=report["lighthouseVersion"],
+                    browser=report["environment"]["hostUserAgent"],
+                )
+            )
+    return results
+
+
+def take_screenshots(output: Path, folder: Path) -> list[Path]:
+    """Write PNGs of the newest briefing (phone and desktop, light and dark) and its print PDF."""
+    from playwright.sync_api import sync_playwright
+
+    briefing = audited_pages(output)["briefing"]
+    with served(output) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            return capture_page(browser, base + briefing, folder, "briefing")
+        finally:
+            browser.close()
+
+
+def capture_page(browser: Browser, url: str, folder: Path, name: str) -> list[Path]:
+    """Save the page at ``url`` at each width and colour scheme as PNGs, then printed as a PDF."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for width in SCREENSHOT_WIDTHS:
+        for scheme in COLOR_SCHEMES:
+            context = browser.new_context(
+                viewport={"width": width, "height": 900}, color_scheme=scheme
+            )
+            page = context.new_page()
+            page.goto(url)
+            path = folder / f"{name}-{width}-{scheme}.png"
+            page.screenshot(path=str(path), full_page=True)
+            written.append(path)
+            context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    path = folder / f"{name}-print.pdf"
+    # page.pdf() prints with the print stylesheet, as the browser's print preview does;
+    # its margins match the stylesheet's @page rule.
+    page.pdf(path=str(path), format="A4", margin=dict.fromkeys(PDF_SIDES, "2cm"))
+    written.append(path)
+    context.close()
+    return written

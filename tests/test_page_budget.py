@@ -1,0 +1,85 @@
+"""Pages stay light and still: a small weight budget, no scripts, no web fonts, no layout shift."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .pages import PAGE_TYPES, SCRIPT_PAGES
+
+# A briefing with everything it loads (stylesheet, icon), uncompressed, for a slow phone link.
+BRIEFING_BUDGET_BYTES = 30 * 1024
+
+
+def built_pages(site: Path):
+    """Yield every HTML page of a built site with its parsed document."""
+    for path in sorted(site.rglob("*.html")):
+        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def test_every_briefing_page_with_its_css_stays_under_budget(sample_site):
+    briefings = sorted((sample_site / "briefings").rglob("index.html"))
+    assert len(briefings) >= 10
+    over = []
+    for path in briefings:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        # Pages link their files relatively (RELATIVE_URLS), so each resolves from the page.
+        loaded = {
+            (path.parent / link["href"]).resolve()
+            for link in soup.select("link[rel~=stylesheet], link[rel~=icon]")
+        }
+        assert any(file.suffix == ".css" for file in loaded), f"{path}: no stylesheet"
+        total = path.stat().st_size + sum(file.stat().st_size for file in loaded)
+        if total >= BRIEFING_BUDGET_BYTES:
+            over.append(f"{path.relative_to(sample_site)}: {total / 1024:.1f} KB")
+    assert over == []
+
+
+def test_no_page_runs_a_script_except_search(sample_site):
+    running = []
+    for path, soup in built_pages(sample_site):
+        page = path.relative_to(sample_site).as_posix()
+        for script in soup.find_all("script"):
+            # JSON-LD and other data blocks are read, never run.
+            is_data = script.get("type", "").endswith("json")
+            if not is_data and not (script.get("src") and page in SCRIPT_PAGES):
+                running.append(f"{page}: {script}")
+    assert running == []
+
+
+def test_no_web_fonts(sample_site):
+    css = "\n".join(p.read_text(encoding="utf-8") for p in sample_site.rglob("*.css"))
+    assert "@font-face" not in css
+    assert list(sample_site.rglob("*.woff*")) + list(sample_site.rglob("*.ttf")) == []
+    for path, soup in built_pages(sample_site):
+        assert soup.select('link[as="font"], link[href*="font"]') == [], path
+
+
+def test_images_have_dimensions_and_load_lazily(sample_site):
+    missing = [
+        f"{path.relative_to(sample_site)}: {img}"
+        for path, soup in built_pages(sample_site)
+        for img in soup.find_all("img")
+        if not (img.get("width") and img.get("height") and img.get("loading") == "lazy")
+    ]
+    assert missing == []
+
+
+# Every layout shift the page made while loading, as the browser recorded it.
+LAYOUT_SHIFTS = """() => new Promise((resolve) => {
+  const shifts = [];
+  new PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => e.value)))
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(shifts), 500);
+})"""
+
+
+@pytest.mark.parametrize("url", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
+@pytest.mark.parametrize("width", [375, 1280])
+def test_page_does_not_shift_while_loading(new_page, sample_url, url, width):
+    page = new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{sample_url}{url}", wait_until="load")
+    assert page.evaluate("PerformanceObserver.supportedEntryTypes.includes('layout-shift')")
+    assert page.evaluate(LAYOUT_SHIFTS) == []
