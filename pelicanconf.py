@@ -33,7 +33,16 @@ CONTENT_SECURITY_POLICY = (
 )
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["briefing_metadata", "typography", "key_points", "related_briefings"]
+PLUGINS = [
+    "briefing_metadata",
+    "typography",
+    "key_points",
+    "related_briefings",
+    "open_data",
+    "search_index",
+    "pelican.plugins.sitemap",
+    "robots_txt",
+]
 
 # The file name is the slug, so fixing a headline never breaks a published URL.
 SLUGIFY_SOURCE = "basename"
@@ -86,3 +95,6 @@ MARKDOWN = {
 TYPOGRIFY = False
 
 SHARE_LINKS = True
+
+# pelican-sitemap: every published page, except the ones no search engine should list.
+SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/"]}

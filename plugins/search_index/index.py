@@ -1,0 +1,64 @@
+"""Index the built briefing pages with Pagefind, so the static site can search itself."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+logger = logging.getLogger(__name__)
+
+# Pagefind's ready-made interfaces; the theme ships its own small search script instead.
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-highlight.js",
+)
+
+
+async def build_index(site: Path, bundle: Path, language: str) -> int:
+    """Index the HTML pages under ``site`` into ``bundle``; return how many were indexed."""
+    # Only pages marked data-pagefind-body are indexed (the theme marks published
+    # briefings), so listings, navigation, drafts and hidden briefings stay out.
+    config = IndexConfig(force_language=language, output_path=str(bundle))
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(site))
+    return int(result["page_count"])
+
+
+def remove_unused_files(bundle: Path) -> None:
+    """Delete the parts of Pagefind's bundle that the site never loads."""
+    for pattern in UNUSED_BUNDLE_FILES:
+        for path in bundle.glob(pattern):
+            path.unlink()
+
+
+def index_site(pelican: Any) -> None:
+    """Rebuild the search index of the built site, after every build."""
+    settings = pelican.settings
+    if not settings["SEARCH_INDEX_ENABLED"]:
+        return
+    site = Path(pelican.output_path).resolve()
+    bundle = site / settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
+    # A fresh bundle each time: Pagefind's file names change with the content, and
+    # stale fragments from earlier builds would otherwise pile up.
+    shutil.rmtree(bundle, ignore_errors=True)
+    started = time.perf_counter()
+    try:
+        pages = asyncio.run(build_index(site, bundle, settings.get("DEFAULT_LANG", "en")))
+    except Exception as error:  # the Pagefind service reports failures in many types
+        logger.error("search_index: could not index %s with Pagefind: %s", site, error)
+        return
+    remove_unused_files(bundle)
+    logger.info(
+        "search_index: indexed %d briefing pages in %.2f s into %s",
+        pages,
+        time.perf_counter() - started,
+        bundle,
+    )
