@@ -101,7 +101,10 @@ def served(folder: Path) -> Iterator[str]:
     """Serve ``folder`` as the preview does, on a free local port; yield its base URL."""
     from pelican.server import RootedHTTPServer
 
-    httpd = RootedHTTPServer(str(folder), ("127.0.0.1", 0), PreviewHandler)
+    # A handler class of its own: RootedHTTPServer stores the folder on the class, so two
+    # servers sharing PreviewHandler would both serve the folder of the last one started.
+    handler = type("FolderHandler", (PreviewHandler,), {})
+    httpd = RootedHTTPServer(str(folder), ("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

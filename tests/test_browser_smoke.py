@@ -13,6 +13,7 @@ PAGE_TYPES = [
     "/spokespeople/randhir-jaiswal/",
     "/archives/",
     "/archives/2026/",
+    "/search/?q=fentanyl",
     "/no/such/page/",
 ]
 

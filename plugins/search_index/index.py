@@ -6,6 +6,7 @@ import asyncio
 import logging
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,18 @@ async def build_index(site: Path, bundle: Path, language: str) -> int:
     return int(result["page_count"])
 
 
+def run_to_end(site: Path, bundle: Path, language: str) -> int:
+    """Run ``build_index`` to the end, even when this thread already runs an event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(build_index(site, bundle, language))
+    # An async host (a notebook, a test driving a browser) builds the site: asyncio.run
+    # cannot nest, so the index gets its own loop in a worker thread.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(lambda: asyncio.run(build_index(site, bundle, language))).result()
+
+
 def remove_unused_files(bundle: Path) -> None:
     """Delete the parts of Pagefind's bundle that the site never loads."""
     for pattern in UNUSED_BUNDLE_FILES:
@@ -51,7 +64,7 @@ def index_site(pelican: Any) -> None:
     shutil.rmtree(bundle, ignore_errors=True)
     started = time.perf_counter()
     try:
-        pages = asyncio.run(build_index(site, bundle, settings.get("DEFAULT_LANG", "en")))
+        pages = run_to_end(site, bundle, settings.get("DEFAULT_LANG", "en"))
     except Exception as error:  # the Pagefind service reports failures in many types
         logger.error("search_index: could not index %s with Pagefind: %s", site, error)
         return
