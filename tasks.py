@@ -82,3 +82,13 @@ def lint(c):
     for command in (["check", "."], ["format", "--check", "."]):
         if subprocess.run([sys.executable, "-m", "ruff", *command], cwd=ROOT).returncode:
             raise Exit(f"ruff {command[0]} found problems", code=1)
+
+
+@task
+def bench(c, briefings=1000):
+    """Measure search indexing time for the sample site and a generated corpus."""
+    subprocess.run(
+        [sys.executable, "-m", "bench.search_index", "--briefings", str(int(briefings))],
+        cwd=ROOT,
+        check=True,
+    )
