@@ -35,6 +35,7 @@ CONTENT_SECURITY_POLICY = (
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "briefing_metadata",
+    "safe_html",
     "typography",
     "key_points",
     "related_briefings",
@@ -43,6 +44,13 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "robots_txt",
 ]
+
+# No translations: two briefings never merge because they share a slug (the check reports
+# every address claimed twice instead).
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+# A briefing dated in the future is scheduled: a draft until a build on or after its date.
+WITH_FUTURE_DATES = False
 
 # The file name is the slug, so fixing a headline never breaks a published URL.
 SLUGIFY_SOURCE = "basename"

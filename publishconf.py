@@ -11,4 +11,6 @@ from pelicanconf import *  # noqa: F403
 SITEURL = "https://briefings.example.org"
 PUBLIC_SITEURL = SITEURL
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
+# Drafts and scheduled briefings are previewed locally, never published, not even by URL.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""

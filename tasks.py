@@ -20,21 +20,48 @@ CONFIG = {
 }
 
 
-@task
-def build(c):
-    """Build the site into output/."""
+@task(help={"lenient": "List content errors as warnings and build the good briefings."})
+def build(c, lenient=False):
+    """Check the content, then build the site into output/ (replaced only if all went well)."""
     from pelican.log import init as init_logging
 
-    from archive.build import BuildError, build_site
+    from archive.build import BuildError, build_site, recorded
+    from archive.report import keep_problems_off_the_console, print_problems
 
     init_logging(level=logging.WARNING)
-    try:
-        output = build_site(SETTINGS, OUTPUT_PATH=str(OUTPUT))
-    except BuildError as error:
-        raise Exit(f"Build failed: {error}", code=1) from None
+    keep_problems_off_the_console()
+    with recorded() as log:
+        try:
+            output = build_site(SETTINGS, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
+        except BuildError as error:
+            print_problems(error.problems)
+            raise Exit(
+                f"Build failed with {len(error.errors)} error(s); "
+                f"{OUTPUT.name}/ was left as it was.",
+                code=1,
+            ) from None
+    print_problems(log.problems)
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"Built {pages} pages into {output.relative_to(ROOT)}/.")
     print(f"View it: python3 dev.py serve, then open http://{CONFIG['host']}:{CONFIG['port']}/")
+
+
+@task
+def check(c):
+    """Check every briefing, page and registry file without building; list scheduled ones."""
+    from archive.check import check_site
+    from archive.report import print_problems
+
+    report = check_site(SETTINGS)
+    print_problems(report.log.problems)
+    others = set(report.log.errors) - {str(p) for p in report.log.problems}
+    for error in sorted(others):
+        print(f"  {error}")
+    for path, date in report.scheduled:
+        print(f"scheduled: {path} publishes on {date:%Y-%m-%d %H:%M} (with a build on that day)")
+    print(f"{report.published} briefing(s) ready to publish, {len(report.scheduled)} scheduled.")
+    if not report.ok:
+        raise Exit(f"{len(report.log.errors)} error(s): fix them before publishing.", code=1)
 
 
 @task
@@ -49,14 +76,14 @@ def rebuild(c):
     """Build the site from scratch."""
 
 
-@task
-def serve(c, port=CONFIG["port"]):
+@task(help={"lenient": "When building first, list content errors as warnings."})
+def serve(c, port=CONFIG["port"], lenient=False):
     """Serve output/ at http://127.0.0.1:8000/, building it first if there is none."""
     from archive.preview import PortBusyError
     from archive.preview import serve as serve_site
 
     if not OUTPUT.exists():
-        build(c)
+        build(c, lenient=lenient)
     try:
         serve_site(OUTPUT, CONFIG["host"], int(port))
     except PortBusyError as error:

@@ -1,8 +1,11 @@
-"""Build the site with Pelican, in-process, from a settings file plus overrides."""
+"""Build the site with Pelican, in-process, into a staged folder swapped in only on success."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -10,41 +13,74 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .paths import SETTINGS
+from .staging import staged_output
+
+
+@dataclass
+class BuildLog:
+    """What a run of Pelican logged: every error, and the content problems among them."""
+
+    errors: list[str] = field(default_factory=list)
+    problems: list[Any] = field(default_factory=list)
 
 
 class BuildError(RuntimeError):
-    """The build logged errors, so its output must not be trusted."""
+    """The build logged errors, so its output was not published."""
+
+    def __init__(self, log: BuildLog) -> None:
+        self.problems = log.problems
+        self.errors = log.errors
+        super().__init__(
+            f"{len(log.errors)} error(s):\n" + "\n".join(f"  {error}" for error in log.errors)
+        )
 
 
-class _ErrorCounter(logging.Handler):
-    """Count the errors any part of the build logs."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.errors: list[str] = []
+class _Recorder(logging.Handler):
+    def __init__(self, log: BuildLog) -> None:
+        super().__init__(level=logging.WARNING)
+        self.log = log
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.errors.append(record.getMessage())
+        problem = getattr(record, "briefing_problem", None)
+        if problem is not None:
+            self.log.problems.append(problem)
+        if record.levelno >= logging.ERROR:
+            self.log.errors.append(record.getMessage())
 
 
-def site_settings(settings_file: Path = SETTINGS, **overrides: Any) -> dict[str, Any]:
-    """Return Pelican's settings from ``settings_file`` with ``overrides`` applied."""
+@contextmanager
+def recorded() -> Iterator[BuildLog]:
+    """Record the errors and content problems logged inside the block."""
+    log = BuildLog()
+    recorder = _Recorder(log)
+    root = logging.getLogger()
+    root.addHandler(recorder)
+    try:
+        yield log
+    finally:
+        root.removeHandler(recorder)
+
+
+def site_settings(
+    settings_file: Path = SETTINGS, *, lenient: bool = False, **overrides: Any
+) -> dict[str, Any]:
+    """Return Pelican's settings from ``settings_file`` with ``overrides`` applied.
+
+    ``lenient`` turns content errors into warnings, so a preview shows the good briefings.
+    """
+    if lenient:
+        overrides["BRIEFING_METADATA_STRICT"] = False
     return read_settings(str(settings_file), override=overrides)
 
 
-def build_site(settings_file: Path = SETTINGS, **overrides: Any) -> Path:
-    """Build the site, raise BuildError if anything logged an error, return the output folder."""
-    settings = site_settings(settings_file, **overrides)
-    counter = _ErrorCounter()
-    root = logging.getLogger()
-    root.addHandler(counter)
-    try:
-        Pelican(settings).run()
-    finally:
-        root.removeHandler(counter)
-    if counter.errors:
-        raise BuildError(
-            f"the build logged {len(counter.errors)} error(s):\n"
-            + "\n".join(f"- {message}" for message in counter.errors)
-        )
-    return Path(settings["OUTPUT_PATH"])
+def build_site(settings_file: Path = SETTINGS, *, lenient: bool = False, **overrides: Any) -> Path:
+    """Build the site; raise BuildError, leaving the last good output as it was, on any error."""
+    settings = site_settings(settings_file, lenient=lenient, **overrides)
+    output = Path(settings["OUTPUT_PATH"])
+    with staged_output(output, settings.get("OUTPUT_RETENTION", [])) as staging:
+        settings["OUTPUT_PATH"] = str(staging)
+        with recorded() as log:
+            Pelican(settings).run()
+        if log.errors:
+            raise BuildError(log)
+    return output

@@ -79,7 +79,8 @@ def vnu_command() -> list[str]:
     java = shutil.which("java")
     if java is None or not VNU_JAR.exists():
         raise ToolchainError("the Nu Html Checker is not installed: run `python3 dev.py test`")
-    return [java, "-jar", str(VNU_JAR)]
+    # Let it fetch pages from this computer's own preview server (off by default, against SSRF).
+    return [java, "-Dnu.validator.servlet.allow-forbidden-hosts=true", "-jar", str(VNU_JAR)]
 
 
 def chromium_path() -> str:

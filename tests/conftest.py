@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
@@ -12,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archive.build import build_site
-from archive.paths import ROOT
+from archive.paths import ROOT, SETTINGS
 from archive.preview import PreviewHandler
 from archive.toolchain import CHROMIUM_ARGS, chromium_path
 
@@ -51,20 +52,42 @@ def minimal_briefing(title: str, date: str, **fields: str | list[str]) -> str:
 def make_site(tmp_path: Path) -> SiteBuilder:
     """Return a function that writes briefings into a fresh content folder and builds it."""
 
-    def build(briefings: dict[str, str], **overrides: object) -> Path:
+    def build(
+        briefings: dict[str, str | bytes],
+        *,
+        lenient: bool = False,
+        registry: dict[str, str] | None = None,
+        pages: dict[str, str] | None = None,
+        settings_file: Path = SETTINGS,
+        **overrides: object,
+    ) -> Path:
+        """Build ``briefings`` and ``pages`` (path: text) added to the content folder.
+
+        ``registry`` adds TOML entries to a copy of the sample registry.
+        """
         content = tmp_path / "content"
-        for name, text in briefings.items():
-            path = content / "briefings" / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        (content / "pages").mkdir(parents=True, exist_ok=True)
+        files = [("briefings", briefings), ("pages", pages or {})]
+        for folder, texts in files:
+            (content / folder).mkdir(parents=True, exist_ok=True)
+            for name, text in texts.items():
+                path = content / folder / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(text, bytes):
+                    path.write_bytes(text)
+                else:
+                    path.write_text(text, encoding="utf-8")
+        if not (content / "registry").exists():
+            shutil.copytree(ROOT / "content" / "registry", content / "registry")
+        for name, entries in (registry or {}).items():
+            with (content / "registry" / name).open("a", encoding="utf-8") as toml:
+                toml.write("\n" + textwrap.dedent(entries))
         settings = {
             "PATH": str(content),
             "OUTPUT_PATH": str(tmp_path / "output"),
             "CACHE_PATH": str(tmp_path / "cache"),
             **overrides,
         }
-        return build_site(**settings)
+        return build_site(settings_file, lenient=lenient, **settings)
 
     return build
 

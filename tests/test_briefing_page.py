@@ -57,7 +57,7 @@ def test_tags_link_to_tag_pages_that_list_the_briefing(sample_site):
     soup = read_page(sample_site, LIAISON)
     links = soup.select(".briefing-footer .tag-list a")
     names = [visible_text(a) for a in links]
-    assert {"security", "fentanyl", "organised-crime", "cybersecurity"} <= set(names)
+    assert {"Security", "Fentanyl", "Organised crime", "Cybersecurity"} <= set(names)
     for link in links:
         # Follow the link itself, relative to the briefing's own address.
         target = posixpath.normpath(posixpath.join(LIAISON, link["href"])) + "/"

@@ -13,6 +13,22 @@ from .conftest import minimal_briefing, read_page, visible_text
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
 
+# Registry entries are editors' text too: TOML literal strings keep the payload as written.
+HOSTILE_REGISTRY = {
+    "tags.toml": f"""
+        [hostile]
+        label = 'Tag {PAYLOAD}'
+        description = 'About {PAYLOAD}'
+    """,
+    "spokespeople.toml": f"""
+        [spokes-hostile]
+        name = 'Spokes {PAYLOAD}'
+        role = 'Role {PAYLOAD}'
+        organisation = 'Org {PAYLOAD}'
+    """,
+}
+
+
 @pytest.fixture
 def hostile_site(make_site):
     return make_site(
@@ -20,14 +36,15 @@ def hostile_site(make_site):
             "2026/hostile.md": minimal_briefing(
                 f"Title {PAYLOAD}",
                 "2026-03-01",
-                spokesperson=f"Spokes {PAYLOAD.replace(',', '')}",
+                spokesperson=f"Spokes {PAYLOAD}",
                 location=f"Town {PAYLOAD}",
                 source=f"Source {PAYLOAD}",
                 key_points=[f"Point {PAYLOAD}"],
                 summary=f"Summary {PAYLOAD}",
-                tags=f"security, {PAYLOAD}",
+                tags=f"security, Tag {PAYLOAD}",
             )
-        }
+        },
+        registry=HOSTILE_REGISTRY,
     )
 
 
@@ -38,9 +55,9 @@ def hostile_site(make_site):
         "index.html",
         "tags/",
         "tags/security/",
-        "tags/alert1/",  # Pelican slugifies the tag after stripping its markup
+        "tags/hostile/",
         "spokespeople/",
-        "spokespeople/spokes-alert1/",
+        "spokespeople/spokes-hostile/",
         "archives/2026/03/",
     ],
 )
@@ -74,6 +91,28 @@ def test_feed_title_is_escaped_text(hostile_site):
     assert summary.find("script") is None and summary.find("img") is None
     assert "<script>" in summary.get_text()
     assert all(tag.term != "script" for tag in entry.tags)
+
+
+def test_registry_text_shows_as_text(hostile_site):
+    tag_page = read_page(hostile_site, "tags/hostile/")
+    assert visible_text(tag_page.h1).startswith("Briefings tagged “Tag <script>alert(1)")
+    assert visible_text(tag_page.select_one(".listing-description")).startswith("About <script>")
+    person = read_page(hostile_site, "spokespeople/spokes-hostile/")
+    assert (
+        visible_text(person.select_one(".listing-description")) == f"Role {PAYLOAD}, Org {PAYLOAD}"
+    )
+    index = read_page(hostile_site, "spokespeople/")
+    assert f"Spokes {PAYLOAD}" in [visible_text(a) for a in index.select(".term-index a")]
+
+
+def test_registry_text_in_feeds_is_escaped(hostile_site):
+    feed = feedparser.parse(
+        (hostile_site / "feeds/spokespeople/spokes-hostile.atom.xml").read_bytes()
+    )
+    assert not feed.bozo
+    (entry,) = feed.entries
+    assert entry.author == f"Spokes {PAYLOAD}"
+    assert f"Tag {PAYLOAD}" in [tag.term for tag in entry.tags]
 
 
 def test_machine_readable_copies_carry_the_payload_as_text(hostile_site):

@@ -87,7 +87,7 @@ def test_briefing_page_has_open_graph_and_twitter_card_meta(sample_site):
     description = [d.replace("\xa0", " ") for d in meta("og:description")]
     assert description == [visible_text(soup.select_one(".standfirst"))]
     assert meta("article:published_time") == ["2026-02-12T16:30:00+05:30"]
-    assert "fentanyl" in meta("article:tag")
+    assert "Fentanyl" in meta("article:tag")
     assert meta("twitter:card", "name") == ["summary"]
     assert meta("twitter:title", "name") == meta("og:title")
 
@@ -103,7 +103,7 @@ def test_tag_page_is_a_collection_page_with_breadcrumbs(sample_site):
     shown = [SITEURL + a["href"].removeprefix("../../") for a in soup.select(".briefing-card h2 a")]
     assert listed == shown and SITEURL + LIAISON in listed
     crumbs = nodes[SCHEMA + "BreadcrumbList"][SCHEMA + "itemListElement"]
-    assert [values(c, "name")[0] for c in crumbs] == ["Press Briefing Archive", "Tags", "fentanyl"]
+    assert [values(c, "name")[0] for c in crumbs] == ["Press Briefing Archive", "Tags", "Fentanyl"]
     assert [values(c, "item")[0] for c in crumbs][-1] == SITEURL + "tags/fentanyl/"
 
 

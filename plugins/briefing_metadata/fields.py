@@ -1,4 +1,4 @@
-"""Turn a briefing's editor-facing fields into what Pelican and the theme use."""
+"""Facts derived from a briefing for readers, such as its reading time."""
 
 from __future__ import annotations
 
@@ -8,28 +8,8 @@ from typing import Any
 
 from markupsafe import Markup
 from pelican.contents import Article
-from pelican.urlwrappers import Author
 
 WORD = re.compile(r"\w+")
-
-
-def spokesperson_names(value: str | list[str] | tuple[str, ...]) -> list[str]:
-    """Return the names in a ``Spokesperson`` field: comma-separated or one per line."""
-    lines = value.splitlines() if isinstance(value, str) else list(value)
-    names = (name.strip() for line in lines for name in line.split(","))
-    return [name for name in names if name]
-
-
-def attach_spokespeople(generator: Any, metadata: dict[str, Any]) -> None:
-    """Make a briefing's spokespeople its Pelican authors."""
-    if "spokesperson" not in metadata:
-        return
-    names = spokesperson_names(metadata["spokesperson"])
-    if not names:
-        # Pelican fails on an empty author list: leave the briefing without one.
-        return
-    metadata["authors"] = [Author(name, generator.settings) for name in names]
-    metadata["author"] = metadata["authors"][0]
 
 
 def reading_minutes(html: str, words_per_minute: int) -> int:

@@ -1,0 +1,75 @@
+"""Check the whole content tree as a build would, without writing the site."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican, signals
+from pelican.writers import Writer
+
+from .build import BuildLog, recorded, site_settings
+from .paths import SETTINGS
+
+
+class _DiscardingWriter(Writer):
+    """Pelican's writer with the writing left out: checking renders no page."""
+
+    def write_file(self, *args: Any, **kwargs: Any) -> None:
+        """Write nothing."""
+
+    def write_feed(self, *args: Any, **kwargs: Any) -> None:
+        """Write nothing."""
+
+
+@dataclass
+class CheckReport:
+    """What a check found: problems, the scheduled briefings, and how many would publish."""
+
+    log: BuildLog
+    scheduled: list[tuple[str, datetime]] = field(default_factory=list)
+    published: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Return True when a strict build would succeed."""
+        return not self.log.errors
+
+
+def check_site(settings_file: Path = SETTINGS, **overrides: Any) -> CheckReport:
+    """Read and check every briefing and page exactly as a build does; write nothing."""
+    with tempfile.TemporaryDirectory(prefix="briefing-check-") as scratch:
+        # Read every file afresh: a cached article would hide its warnings.
+        settings = site_settings(
+            settings_file, OUTPUT_PATH=scratch, LOAD_CONTENT_CACHE=False, **overrides
+        )
+        settings["CACHE_CONTENT"] = False
+        report = CheckReport(BuildLog())
+
+        def discarding_writer(pelican: Any) -> type[Writer]:
+            return _DiscardingWriter
+
+        def count_briefings(generator: Any) -> None:
+            now = datetime.now(UTC)
+            site_root = Path(settings["PATH"]).parent
+            report.published = len(generator.articles)
+            # A future date made it a draft; an explicit `Status: draft` stays one.
+            scheduled = [
+                (Path(draft.source_path).relative_to(site_root).as_posix(), draft.date)
+                for draft in generator.drafts
+                if "status" not in getattr(draft, "source_lines", {}) and draft.date > now
+            ]
+            report.scheduled = sorted(scheduled, key=lambda item: item[1])
+
+        signals.get_writer.connect(discarding_writer)
+        signals.article_generator_finalized.connect(count_briefings)
+        try:
+            with recorded() as report.log:
+                Pelican(settings).run()
+        finally:
+            signals.get_writer.disconnect(discarding_writer)
+            signals.article_generator_finalized.disconnect(count_briefings)
+    return report

@@ -1,0 +1,89 @@
+"""Build into a folder beside output/ and swap it in whole, so readers never see half a site."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+# renameat2(2) flag: exchange two paths in one step (Linux 3.15+, glibc 2.28+).
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def _stale_folders(output: Path) -> Iterator[Path]:
+    """Yield staging folders left by builds that were killed, whose process is gone."""
+    for folder in output.parent.glob(f".{output.name}.building-*"):
+        pid = folder.name.rsplit("-", 2)[-2]
+        try:
+            os.kill(int(pid), 0)
+        except (ValueError, ProcessLookupError):
+            yield folder
+        except PermissionError:
+            continue
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically; return False where the system cannot."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    # Fails (non-zero) on file systems without the flag; the caller falls back.
+    return (
+        renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0
+    )
+
+
+def swap_in(staging: Path, output: Path) -> None:
+    """Put ``staging`` where ``output`` is, atomically where the system allows."""
+    if not output.exists():
+        staging.rename(output)
+        return
+    if _exchange(staging, output):
+        shutil.rmtree(staging)
+        return
+    # Two renames: a crash between them leaves the old site at `.<name>.previous`.
+    previous = output.with_name(f".{output.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous)
+
+
+def _carry_over(output: Path, staging: Path, retained: list[str]) -> None:
+    """Keep files Pelican's OUTPUT_RETENTION names (such as .git) from the live folder."""
+    for name in retained:
+        kept = output / name
+        if kept.exists() and not (staging / name).exists():
+            if kept.is_dir():
+                shutil.copytree(kept, staging / name, symlinks=True)
+            else:
+                shutil.copy2(kept, staging / name)
+
+
+@contextmanager
+def staged_output(output: Path, retained: list[str] = ()) -> Iterator[Path]:
+    """Yield an empty folder to build into; swap it in if the block succeeds, else delete it."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    previous = output.with_name(f".{output.name}.previous")
+    if not output.exists() and previous.exists():
+        previous.rename(output)  # A crash between the two renames above: restore.
+    for folder in _stale_folders(output):
+        shutil.rmtree(folder, ignore_errors=True)
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{output.name}.building-{os.getpid()}-", dir=output.parent)
+    )
+    try:
+        yield staging
+        _carry_over(output, staging, list(retained))
+        staging.chmod(0o755)  # mkdtemp makes it private; the site is meant to be read.
+        swap_in(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,111 @@
+"""Pelican's Markdown reader behind a gate: file, header and vocabulary are checked first."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Author, Tag
+
+from .problems import ERROR, display_path, report
+from .registry import Entry, Registry, load_registry
+from .schema import check_fields
+from .source import read_source
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+
+
+def registry_folder(settings: dict[str, Any]) -> Path:
+    """Return the folder of the registry files."""
+    return Path(settings["PATH"]) / settings["BRIEFING_METADATA_REGISTRY_PATH"]
+
+
+def registry_for(settings: dict[str, Any]) -> Registry:
+    """Return the registry, read again only when one of its files changed."""
+    folder = registry_folder(settings)
+    stamps = tuple(
+        path.stat().st_mtime_ns if path.exists() else None
+        for path in (folder / "spokespeople.toml", folder / "tags.toml")
+    )
+    return _load(folder, display_path(folder, settings), stamps)
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path, shown: str, stamps: tuple) -> Registry:
+    del stamps  # Part of the cache key only.
+    return load_registry(folder, shown)
+
+
+def report_registry_problems(pelican: Any) -> None:
+    """List the registry's own mistakes once per build."""
+    report(registry_for(pelican.settings).problems, pelican.settings)
+
+
+def content_kind(path: Path, settings: dict[str, Any]) -> str:
+    """Return "page" for a file under PAGE_PATHS, else "briefing"."""
+    relative = path.resolve().relative_to(Path(settings["PATH"]).resolve()).as_posix()
+    pages = settings["PAGE_PATHS"]
+    return "page" if any(relative.startswith(f"{p.rstrip('/')}/") for p in pages) else "briefing"
+
+
+def _author(entry: Entry, settings: dict[str, Any]) -> Author:
+    author = Author(entry.name, settings)
+    author.slug = entry.slug
+    author.role = entry.details.get("role", "")
+    author.organisation = entry.details.get("organisation", "")
+    return author
+
+
+def _tag(entry: Entry, settings: dict[str, Any]) -> Tag:
+    tag = Tag(entry.name, settings)
+    tag.slug = entry.slug
+    tag.description = entry.details.get("description", "")
+    return tag
+
+
+class BriefingReader(MarkdownReader):
+    """Read a briefing or page only if its file and header pass the schema.
+
+    A file with errors comes back with status "skip" and its problems, so Pelican leaves it
+    out and the problems are reported on every build, from the content cache too.
+    """
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Return the body's HTML and the metadata, or a skip stub carrying the problems."""
+        settings = self.settings
+        path = Path(source_path)
+        source = read_source(
+            path,
+            display_path(path, settings),
+            content_root=Path(settings["PATH"]),
+            max_bytes=settings["BRIEFING_METADATA_MAX_FILE_BYTES"],
+            max_nesting=settings["BRIEFING_METADATA_MAX_NESTING"],
+        )
+        vocabulary: dict[str, list[Entry]] = {}
+        if source.text:
+            kind = content_kind(path, settings)
+            vocabulary = check_fields(source, kind, registry_for(settings), settings)
+        if any(problem.severity == ERROR for problem in source.problems):
+            return "", {"status": "skip", "briefing_problems": source.problems}
+        content, metadata = super().read(source_path)
+        if vocabulary["spokespeople"]:
+            metadata["authors"] = [_author(e, settings) for e in vocabulary["spokespeople"]]
+            metadata["author"] = metadata["authors"][0]
+        if "tags" in metadata:
+            metadata["tags"] = [_tag(entry, settings) for entry in vocabulary["tags"]]
+        metadata["briefing_problems"] = source.problems
+        metadata["source_lines"] = {key: field.line for key, field in source.fields.items()}
+        return content, metadata
+
+
+def use_briefing_reader(readers: Any) -> None:
+    """Read every Markdown file through the gate."""
+    for extension in MARKDOWN_EXTENSIONS:
+        readers.reader_classes[extension] = BriefingReader
+
+
+def report_content_problems(generator: Any, metadata: dict[str, Any]) -> None:
+    """Report what the reader found in one file, each build, even when it came from the cache."""
+    report(metadata.pop("briefing_problems", []), generator.settings)

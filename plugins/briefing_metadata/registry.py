@@ -1,0 +1,136 @@
+"""The controlled vocabularies: spokespeople and tags, read from TOML files editors keep."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TOML_LINE = re.compile(r"\(at line (\d+)")
+
+
+def lookup_key(text: str) -> str:
+    """Return the form two spellings share when they mean the same entry."""
+    return "-".join(re.findall(r"\w+", text.casefold()))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One spokesperson or tag: its slug, the name shown to readers, and its details."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    details: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Vocabulary:
+    """Entries of one registry file, found by slug, name, alias or any case of them."""
+
+    kind: str
+    shown_path: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    by_key: dict[str, Entry] = field(default_factory=dict)
+
+    def find(self, spelling: str) -> Entry | None:
+        """Return the entry ``spelling`` names, or None."""
+        return self.by_key.get(lookup_key(spelling))
+
+    def suggestion(self, spelling: str) -> str | None:
+        """Return the closest entry's name, for a "did you mean" hint."""
+        close = difflib.get_close_matches(lookup_key(spelling), self.by_key, n=1, cutoff=0.6)
+        return self.by_key[close[0]].name if close else None
+
+
+@dataclass
+class Registry:
+    """Both vocabularies, and what was wrong with their files."""
+
+    spokespeople: Vocabulary
+    tags: Vocabulary
+    problems: list[Problem] = field(default_factory=list)
+
+
+# kind: (file name, the field that names an entry, its other allowed fields)
+FILES = {
+    "spokesperson": ("spokespeople.toml", "name", ("role", "organisation")),
+    "tag": ("tags.toml", "label", ("description",)),
+}
+
+
+def load_registry(folder: Path, shown_folder: str) -> Registry:
+    """Read both registry files in ``folder``; their mistakes become problems."""
+    problems: list[Problem] = []
+    vocabularies = [
+        _load_vocabulary(kind, folder, shown_folder, problems) for kind in ("spokesperson", "tag")
+    ]
+    return Registry(*vocabularies, problems=problems)
+
+
+def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list) -> Vocabulary:
+    file_name, name_field, detail_fields = FILES[kind]
+    path = folder / file_name
+    shown = f"{shown_folder}/{file_name}"
+    vocabulary = Vocabulary(kind, shown)
+
+    def problem(line: int, where: str, message: str, fix: str) -> None:
+        problems.append(Problem(shown, line, where, message, fix))
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        problem(
+            1,
+            "file",
+            "the registry file is missing",
+            f"create it with one [slug] table per {kind}, as the README's registry section shows",
+        )
+        return vocabulary
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        found = TOML_LINE.search(str(error))
+        problem(int(found[1]) if found else 1, "file", f"is not valid TOML ({error})", "fix it")
+        return vocabulary
+    lines = text.splitlines()
+    for slug, table in data.items():
+        line = next((n for n, t in enumerate(lines, 1) if t.strip() == f"[{slug}]"), 1)
+        if not SLUG.match(slug) or not isinstance(table, dict):
+            problem(
+                line,
+                slug,
+                "is not a valid entry",
+                "start each entry with [its-slug]: lower-case letters, digits and hyphens",
+            )
+            continue
+        name = table.get(name_field)
+        aliases = table.get("aliases", [])
+        unknown = set(table) - {name_field, "aliases", *detail_fields}
+        if not isinstance(name, str) or not name.strip():
+            problem(line, slug, f"has no {name_field}", f'add {name_field} = "..." under [{slug}]')
+            continue
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            problem(line, slug, "aliases must be a list of text", 'write aliases = ["...", "..."]')
+            continue
+        if unknown:
+            allowed = ", ".join((name_field, *detail_fields, "aliases"))
+            problem(line, slug, f"unknown field(s) {', '.join(sorted(unknown))}", f"use {allowed}")
+        details = {key: str(table[key]) for key in detail_fields if key in table}
+        entry = Entry(slug, name.strip(), tuple(aliases), details)
+        vocabulary.entries[slug] = entry
+        for spelling in {slug, entry.name, *entry.aliases}:
+            key = lookup_key(spelling)
+            other = vocabulary.by_key.setdefault(key, entry)
+            if other is not entry:
+                problem(
+                    line,
+                    slug,
+                    f"{spelling!r} also names [{other.slug}]",
+                    "remove it from one of the two entries",
+                )
+    return vocabulary

@@ -1,0 +1,175 @@
+"""The schema of a briefing's (and a page's) metadata header, checked field by field."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .registry import SLUG, Entry, Registry, Vocabulary
+from .source import Source
+
+# Dates Pelican reads exactly; dateutil would guess the rest ("February 2024" → today's day).
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+DATE_FIX = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example 2026-02-12 16:30"
+STATUSES = ("published", "draft", "hidden")
+
+# Fields each kind of content may use; the first ones listed are required.
+FIELDS = {
+    "briefing": {
+        "required": ("title", "date", "spokesperson"),
+        "optional": (
+            *("tags", "summary", "key_points", "location", "source"),
+            *("modified", "status", "slug"),
+        ),
+    },
+    "page": {
+        "required": ("title",),
+        "optional": (
+            *("summary", "key_points", "date", "modified", "status", "slug"),
+            *("template", "save_as", "url"),
+        ),
+    },
+}
+# Familiar names from other tools, and what this archive calls them.
+FAMILIAR_NAMES = {
+    "author": "spokesperson",
+    "authors": "spokesperson",
+    "spokespeople": "spokesperson",
+    "category": "tags",
+    "dateline": "location",
+    "keypoints": "key_points",
+    "key-points": "key_points",
+    "updated": "modified",
+}
+
+
+def field_label(key: str) -> str:
+    """Return a field's name as editors write it: ``key_points`` → ``Key_points``."""
+    return key.capitalize()
+
+
+def spokesperson_names(value: str) -> list[str]:
+    """Return the names in a ``Spokesperson`` field: comma-separated or one per line."""
+    names = (name.strip() for line in value.splitlines() for name in line.split(","))
+    return [name for name in names if name]
+
+
+def tag_spellings(value: str) -> list[str]:
+    """Return the tags in a ``Tags`` field, as written."""
+    return [tag.strip() for tag in value.replace("\n", ",").split(",") if tag.strip()]
+
+
+def check_fields(
+    source: Source, kind: str, registry: Registry, settings: dict[str, Any]
+) -> dict[str, list[Entry]]:
+    """Check every header field of ``source``; return its spokespeople and tags as entries."""
+    allowed = FIELDS[kind]["required"] + FIELDS[kind]["optional"]
+    for key in source.fields:
+        if key not in allowed:
+            _unknown_field(source, key, kind, allowed)
+    for key in FIELDS[kind]["required"]:
+        if key not in source.fields or not source.fields[key].value.strip():
+            source.problem(
+                key,
+                "is missing" if key not in source.fields else "is empty",
+                f"add a line `{field_label(key)}: ...` to the header",
+            )
+    values = {key: entry.value for key, entry in source.fields.items()}
+    if "title" in values:
+        limit = settings["BRIEFING_METADATA_MAX_TITLE_LENGTH"]
+        if len(values["title"]) > limit:
+            source.problem(
+                "title",
+                f"is {len(values['title'])} characters long; at most {limit} are allowed",
+                "shorten the headline and move detail into the summary",
+            )
+    dates = {key: _check_date(source, key) for key in ("date", "modified") if key in values}
+    if dates.get("date") and dates.get("modified") and dates["modified"] < dates["date"]:
+        source.problem("modified", "is earlier than Date", "give the day the briefing changed")
+    if "status" in values and values["status"].strip().lower() not in STATUSES:
+        source.problem(
+            "status", f"{values['status']!r} is not a status", f"use one of {', '.join(STATUSES)}"
+        )
+    if "slug" in values and not SLUG.match(values["slug"]):
+        source.problem(
+            "slug",
+            f"{values['slug']!r} is not a valid address part",
+            "use lower-case letters, digits and hyphens only, such as visa-document-checks",
+        )
+    for key in ("save_as", "url"):
+        if key in values:
+            _check_relative_address(source, key, values[key])
+    if "template" in values:
+        template = Path(settings["THEME"]) / "templates" / f"{values['template']}.html"
+        if not template.is_file():
+            source.problem(
+                "template",
+                f"the theme has no template {values['template']!r}",
+                f"use a template from {Path(settings['THEME']).name}/templates/, without .html",
+            )
+    return {
+        "spokespeople": _entries(
+            source,
+            "spokesperson",
+            spokesperson_names(values.get("spokesperson", "")),
+            registry.spokespeople,
+        ),
+        "tags": _entries(source, "tags", tag_spellings(values.get("tags", "")), registry.tags),
+    }
+
+
+def _unknown_field(source: Source, key: str, kind: str, allowed: tuple[str, ...]) -> None:
+    meant = FAMILIAR_NAMES.get(key) or next(
+        iter(difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)), None
+    )
+    hint = f"did you mean {field_label(meant)}?" if meant in allowed else "remove it"
+    source.problem(
+        key,
+        f"is not a field of a {kind}",
+        f"{hint} (fields: {', '.join(field_label(name) for name in allowed)})",
+    )
+
+
+def _check_date(source: Source, key: str) -> datetime | None:
+    value = source.fields[key].value.strip()
+    if not DATE.match(value):
+        source.problem(key, f"{value!r} is not a full date", DATE_FIX)
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as error:
+        source.problem(key, f"{value!r} is not a real date ({error})", "check the day and month")
+        return None
+    # Compare naive with naive: an offset only matters to Pelican, not to this order check.
+    return parsed.replace(tzinfo=None)
+
+
+def _check_relative_address(source: Source, key: str, value: str) -> None:
+    parts = PurePosixPath(value).parts
+    if value.startswith("/") or "\\" in value or ".." in parts or ":" in value:
+        source.problem(
+            key,
+            f"{value!r} points outside the site",
+            "give a path inside the site without .. or a leading /, such as about/index.html",
+        )
+
+
+def _entries(source: Source, key: str, spellings: list[str], vocabulary: Vocabulary) -> list:
+    """Return the registry entries ``spellings`` name, each once; report unknown ones."""
+    entries: list[Entry] = []
+    for spelling in spellings:
+        entry = vocabulary.find(spelling)
+        if entry is None:
+            suggestion = vocabulary.suggestion(spelling)
+            hint = f"did you mean {suggestion!r}? If not, " if suggestion else ""
+            source.problem(
+                key,
+                f"{spelling!r} is not in the {vocabulary.kind} registry",
+                f"{hint}add it to {vocabulary.shown_path}",
+            )
+        elif entry not in entries:
+            entries.append(entry)
+    return entries

@@ -1,0 +1,119 @@
+"""The commands editors run: a broken or killed build never touches the published output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from archive.paths import ROOT
+
+from .conftest import minimal_briefing
+from .test_content_checks import snapshot
+
+PROJECT_PARTS = ["pelicanconf.py", "publishconf.py", "tasks.py", "archive", "plugins", "theme"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Return a copy of the project (code, theme, registry) with a small content folder."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / part)
+    shutil.copytree(ROOT / "content/registry", copy / "content/registry")
+    shutil.copytree(ROOT / "content/pages", copy / "content/pages")
+    write(copy, "2026/first.md", minimal_briefing("First briefing", "2026-01-05"))
+    return copy
+
+
+def write(project: Path, name: str, text: str) -> None:
+    path = project / "content/briefings" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_strict_build_and_check_exit_non_zero_naming_file_and_line(project):
+    assert invoke(project, "build").returncode == 0
+    before = snapshot(project / "output")
+    write(project, "2026/bad.md", "Title: Bad\nDate: February 2026\nSpokesperson: Mara Okonkwo\n")
+    built = invoke(project, "build")
+    assert built.returncode == 1
+    said = built.stdout + built.stderr
+    assert "content/briefings/2026/bad.md:2: Date: 'February 2026' is not a full date" in said
+    assert "output/ was left as it was" in said
+    assert snapshot(project / "output") == before
+    checked = invoke(project, "check")
+    assert checked.returncode == 1
+    assert "\n  content/briefings/2026/bad.md:2: Date:" in checked.stdout
+    lenient = invoke(project, "build", "--lenient")
+    assert lenient.returncode == 0
+    assert (project / "output/briefings/2026/01/first/index.html").exists()
+
+
+def test_check_lists_scheduled_briefings_which_are_not_published(project):
+    write(project, "2026/future.md", minimal_briefing("Next year's plan", "2099-03-01 09:00"))
+    checked = invoke(project, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "scheduled: content/briefings/2026/future.md publishes on 2099-03-01 09:00" in (
+        checked.stdout
+    )
+    assert "1 briefing(s) ready to publish, 1 scheduled." in checked.stdout
+    assert invoke(project, "build").returncode == 0
+    assert not list((project / "output/briefings").rglob("future"))
+    published = (project / "output/feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "Next year" not in published
+
+
+def test_killed_build_leaves_the_last_good_output_exactly_as_it_was(project):
+    for number in range(400):
+        day = f"2025-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
+        write(project, f"2025/b{number}.md", minimal_briefing(f"Briefing {number}", day))
+    assert invoke(project, "build").returncode == 0
+    before = snapshot(project / "output")
+    write(project, "2026/first.md", minimal_briefing("First briefing, corrected", "2026-01-05"))
+    build = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "build"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    staging: list[Path] = []
+    # Kill it while it writes pages into its staging folder.
+    while build.poll() is None and time.monotonic() < deadline:
+        staging = list(project.glob(f".output.building-{build.pid}-*/briefings"))
+        if staging:
+            os.kill(build.pid, signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    build.wait(timeout=60)
+    assert build.returncode == -signal.SIGKILL, "the build ended before it could be killed"
+    assert staging
+    assert snapshot(project / "output") == before
+    # The next build clears the leftover and publishes the correction.
+    assert invoke(project, "build").returncode == 0
+    assert not list(project.glob(".output.building-*"))
+    page = project / "output/briefings/2026/01/first/index.html"
+    assert "corrected" in page.read_text(encoding="utf-8")
