@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import random
+import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
-SPOKESPEOPLE = ["Mara Okonkwo", "Aiko Tanabe", "Tomas Lindqvist", "Randhir Jaiswal", "Lena Ortiz"]
+# Names and tags from the sample registry (content/registry), which the build checks against.
+SPOKESPEOPLE = ["Mara Okonkwo", "Aiko Tanabe", "Tomas Lindqvist", "Randhir Jaiswal"]
 TAGS = [
     "security", "fentanyl", "trade", "consular-affairs", "health", "energy", "climate",
-    "cybersecurity", "fraud", "immigration", "education", "maritime", "customs", "visas",
+    "cybersecurity", "fraud", "immigration", "education", "maritime", "diplomacy",
 ]  # fmt: skip
 LOCATIONS = ["New Delhi", "Valmora", "Ottawa", "Port Ellis", "Karsten"]
 WORDS = [
@@ -45,8 +47,13 @@ def briefing(number: int, rng: random.Random, start: datetime) -> str:
     )
 
 
-def write_corpus(content: Path, count: int, seed: int = 5) -> Path:
-    """Write ``count`` briefings under ``content/briefings/<year>/``; return ``content``."""
+def write_corpus(content: Path, count: int, registry: Path | None = None, seed: int = 5) -> Path:
+    """Write ``count`` briefings under ``content/briefings/<year>/``; return ``content``.
+
+    ``registry`` is a folder of spokespeople and tags to copy beside them.
+    """
+    if registry is not None and registry.is_dir():
+        shutil.copytree(registry, content / "registry", dirs_exist_ok=True)
     rng = random.Random(seed)
     start = datetime(2024, 1, 1, 9, 0)
     for number in range(1, count + 1):

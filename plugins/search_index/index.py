@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import shutil
 import time
@@ -23,26 +24,34 @@ UNUSED_BUNDLE_FILES = (
 )
 
 
-async def build_index(site: Path, bundle: Path, language: str) -> int:
-    """Index the HTML pages under ``site`` into ``bundle``; return how many were indexed."""
+async def build_index(site: Path, bundle: Path, language: str) -> None:
+    """Index the HTML pages under ``site`` into ``bundle``."""
     # Only pages marked data-pagefind-body are indexed (the theme marks published
     # briefings), so listings, navigation, drafts and hidden briefings stay out.
     config = IndexConfig(force_language=language, output_path=str(bundle))
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site))
-    return int(result["page_count"])
+        await index.add_directory(str(site))
+
+
+def indexed_pages(bundle: Path) -> int:
+    """Return how many pages a written index holds, in all its languages."""
+    # add_directory counts every page it read; the entry file counts those indexed.
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
 
 
 def run_to_end(site: Path, bundle: Path, language: str) -> int:
-    """Run ``build_index`` to the end, even when this thread already runs an event loop."""
+    """Run ``build_index`` to the end, even inside a running event loop; return pages indexed."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(build_index(site, bundle, language))
-    # An async host (a notebook, a test driving a browser) builds the site: asyncio.run
-    # cannot nest, so the index gets its own loop in a worker thread.
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(lambda: asyncio.run(build_index(site, bundle, language))).result()
+        asyncio.run(build_index(site, bundle, language))
+    else:
+        # An async host (a notebook, a test driving a browser) builds the site: asyncio.run
+        # cannot nest, so the index gets its own loop in a worker thread.
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            worker.submit(lambda: asyncio.run(build_index(site, bundle, language))).result()
+    return indexed_pages(bundle)
 
 
 def remove_unused_files(bundle: Path) -> None:
