@@ -22,7 +22,9 @@ def newest_first(briefings: list[Any]) -> list[Any]:
     return sorted(briefings, key=lambda briefing: briefing.date, reverse=True)
 
 
-def json_feed(briefings: list[Any], records: list[dict[str, Any]], settings: dict[str, Any]):
+def json_feed(
+    briefings: list[Any], records: list[dict[str, Any]], settings: dict[str, Any]
+) -> dict[str, Any]:
     """Return a JSON Feed 1.1 document of the newest briefings."""
     limit = settings.get("FEED_MAX_ITEMS") or len(briefings)
     siteurl = settings.get("PUBLIC_SITEURL") or settings.get("SITEURL") or ""
@@ -56,12 +58,13 @@ def json_feed(briefings: list[Any], records: list[dict[str, Any]], settings: dic
     }
 
 
-def _output_file(settings: dict[str, Any], key: str) -> Path | None:
+def _output_file(generator: Any, key: str) -> Path | None:
     """Return where the file named by setting ``key`` goes, or None when it is switched off."""
-    save_as = settings[key]
+    save_as = generator.settings[key]
     if not save_as:
         return None
-    path = Path(settings["OUTPUT_PATH"]) / save_as
+    # The generator's folder: a staged build writes somewhere else than OUTPUT_PATH.
+    path = Path(generator.output_path) / save_as
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -75,7 +78,7 @@ def write_open_data(generator: Any, writer: Any = None) -> None:
     typeset = generator.env.filters.get("typographic", Markup.escape)
     records = [briefing_record(briefing, settings, typeset) for briefing in briefings]
 
-    if path := _output_file(settings, "OPEN_DATA_JSON_SAVE_AS"):
+    if path := _output_file(generator, "OPEN_DATA_JSON_SAVE_AS"):
         document = {
             "title": settings["SITENAME"],
             "home_page_url": absolute_url(settings, ""),
@@ -83,14 +86,14 @@ def write_open_data(generator: Any, writer: Any = None) -> None:
         }
         path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
         logger.info("open_data: wrote %s", path)
-    if path := _output_file(settings, "OPEN_DATA_CSV_SAVE_AS"):
+    if path := _output_file(generator, "OPEN_DATA_CSV_SAVE_AS"):
         # newline="" lets the csv module write its own line ends, and quote line breaks.
         with path.open("w", encoding="utf-8", newline="") as file:
             table = csv.DictWriter(file, fieldnames=FIELDS)
             table.writeheader()
             table.writerows(csv_row(record) for record in records)
         logger.info("open_data: wrote %s", path)
-    if path := _output_file(settings, "OPEN_DATA_JSON_FEED_SAVE_AS"):
+    if path := _output_file(generator, "OPEN_DATA_JSON_FEED_SAVE_AS"):
         feed = json_feed(briefings, records, settings)
         path.write_text(json.dumps(feed, ensure_ascii=False, indent=1) + "\n", "utf-8")
         logger.info("open_data: wrote %s", path)

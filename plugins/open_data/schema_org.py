@@ -39,7 +39,7 @@ def publisher(settings: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def news_article(briefing: Any, record: dict[str, Any], settings: dict[str, Any]):
+def news_article(briefing: Any, record: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
     """Return a briefing as a schema.org NewsArticle."""
     data: dict[str, Any] = {
         "@context": CONTEXT,
