@@ -33,7 +33,17 @@ CONTENT_SECURITY_POLICY = (
 )
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["briefing_metadata", "safe_html", "typography", "key_points", "related_briefings"]
+PLUGINS = [
+    "briefing_metadata",
+    "safe_html",
+    "typography",
+    "key_points",
+    "related_briefings",
+    "open_data",
+    "search_index",
+    "pelican.plugins.sitemap",
+    "robots_txt",
+]
 
 # No translations: two briefings never merge because they share a slug (the check reports
 # every address claimed twice instead).
@@ -93,3 +103,6 @@ MARKDOWN = {
 TYPOGRIFY = False
 
 SHARE_LINKS = True
+
+# pelican-sitemap: every published page, except the ones no search engine should list.
+SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/"]}

@@ -158,3 +158,13 @@ def screenshots(c):
         raise Exit(str(error), code=1) from None
     for path in written:
         print(path.relative_to(ROOT))
+
+
+@task
+def bench(c, briefings=1000):
+    """Measure search indexing time for the sample site and a generated corpus."""
+    subprocess.run(
+        [sys.executable, "-m", "bench.search_index", "--briefings", str(int(briefings))],
+        cwd=ROOT,
+        check=True,
+    )

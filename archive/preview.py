@@ -52,7 +52,10 @@ def serve(output: Path, host: str, port: int) -> None:
 @contextmanager
 def served(output: Path) -> Iterator[str]:
     """Serve ``output`` as the preview does, on a free local port; yield its base URL."""
-    httpd = RootedHTTPServer(str(output), ("127.0.0.1", 0), PreviewHandler)
+    # A handler class of its own: RootedHTTPServer stores the folder on the class, so two
+    # servers sharing PreviewHandler would both serve the folder of the last one started.
+    handler = type("FolderHandler", (PreviewHandler,), {})
+    httpd = RootedHTTPServer(str(output), ("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

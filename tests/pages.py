@@ -12,6 +12,7 @@ PAGE_TYPES = {
     "spokesperson": "/spokespeople/randhir-jaiswal/",
     "archives": "/archives/",
     "year": "/archives/2026/",
+    "search": "/search/?q=fentanyl",
     "not-found": "/no/such/page/",
 }
 

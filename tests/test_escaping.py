@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
@@ -63,7 +65,10 @@ def hostile_site(make_site):
 )
 def test_no_injected_elements_on_any_page(hostile_site, url):
     soup = read_page(hostile_site, url)
-    assert soup.find_all("script") == []
+    # JSON-LD is the only script element, and it is data: each one parses whole.
+    assert soup.select('script:not([type="application/ld+json"])') == []
+    for data in soup.select('script[type="application/ld+json"]'):
+        assert json.loads(data.string)
     assert soup.find_all("img") == []
     assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs)
 
@@ -110,3 +115,20 @@ def test_registry_text_in_feeds_is_escaped(hostile_site):
     (entry,) = feed.entries
     assert entry.author == f"Spokes {PAYLOAD}"
     assert f"Tag {PAYLOAD}" in [tag.term for tag in entry.tags]
+
+
+def test_machine_readable_copies_carry_the_payload_as_text(hostile_site):
+    page = read_page(hostile_site, "briefings/2026/03/hostile/")
+    raw = (hostile_site / "briefings/2026/03/hostile/index.html").read_text(encoding="utf-8")
+    # One script element, the JSON-LD: the title's </script> did not close it early.
+    assert raw.count("<script") == 1 and raw.count("</script>") == 1
+    headline = json.loads(page.select_one('script[type="application/ld+json"]').string)["headline"]
+    assert headline == visible_text(page.h1)
+    assert page.select_one('meta[property="og:title"]')["content"] == headline
+    (record,) = json.loads((hostile_site / "briefings.json").read_text("utf-8"))["briefings"]
+    assert record["title"] == headline
+    assert record["location"] == f"Town {PAYLOAD}"
+    assert record["key_points"] == [visible_text(page.select_one("aside.key-points li"))]
+    (item,) = json.loads((hostile_site / "feeds/all.json").read_text("utf-8"))["items"]
+    assert item["title"] == headline
+    assert BeautifulSoup(item["content_html"], "lxml").find("script") is None

@@ -30,6 +30,14 @@ EXPECTED_PAGES = [
     "feeds/tags/fentanyl.atom.xml",
     "feeds/spokespeople/randhir-jaiswal.atom.xml",
     "theme/css/archive.css",
+    "search/index.html",
+    "theme/js/search.js",
+    "pagefind/pagefind.js",
+    "briefings.json",
+    "briefings.csv",
+    "feeds/all.json",
+    "sitemap.xml",
+    "robots.txt",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks of the archive's build steps, run with `python3 dev.py bench`."""

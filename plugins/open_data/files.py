@@ -1,0 +1,99 @@
+"""Write the open-data files: briefings.json, briefings.csv and the JSON Feed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from .records import FIELDS, absolute_url, briefing_record, csv_row
+
+logger = logging.getLogger(__name__)
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def newest_first(briefings: list[Any]) -> list[Any]:
+    """Return published briefings, newest first, whatever ARTICLE_ORDER_BY says."""
+    return sorted(briefings, key=lambda briefing: briefing.date, reverse=True)
+
+
+def json_feed(
+    briefings: list[Any], records: list[dict[str, Any]], settings: dict[str, Any]
+) -> dict[str, Any]:
+    """Return a JSON Feed 1.1 document of the newest briefings."""
+    limit = settings.get("FEED_MAX_ITEMS") or len(briefings)
+    siteurl = settings.get("PUBLIC_SITEURL") or settings.get("SITEURL") or ""
+    items = []
+    for briefing, record in zip(briefings[:limit], records[:limit], strict=False):
+        item = {
+            "id": record["url"],
+            "url": record["url"],
+            "title": record["title"],
+            "content_html": briefing.get_content(siteurl),
+            "date_published": record["date"],
+            "authors": [
+                {"name": str(person), "url": absolute_url(settings, person.url)}
+                for person in getattr(briefing, "authors", [])
+            ],
+            "tags": record["tags"],
+        }
+        if record["summary"]:
+            item["summary"] = record["summary"]
+        if record["modified"]:
+            item["date_modified"] = record["modified"]
+        items.append(item)
+    return {
+        "version": JSON_FEED_VERSION,
+        "title": settings["SITENAME"],
+        "home_page_url": absolute_url(settings, ""),
+        "feed_url": absolute_url(settings, settings["OPEN_DATA_JSON_FEED_SAVE_AS"]),
+        "description": settings.get("SITE_DESCRIPTION", ""),
+        "language": settings.get("DEFAULT_LANG", "en"),
+        "items": items,
+    }
+
+
+def _output_file(generator: Any, key: str) -> Path | None:
+    """Return where the file named by setting ``key`` goes, or None when it is switched off."""
+    save_as = generator.settings[key]
+    if not save_as:
+        return None
+    # The generator's folder: a staged build writes somewhere else than OUTPUT_PATH.
+    path = Path(generator.output_path) / save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def write_open_data(generator: Any, writer: Any = None) -> None:
+    """Write every published briefing as JSON and CSV, and the newest as a JSON Feed."""
+    settings = generator.settings
+    # generator.articles holds published briefings only: drafts and hidden ones live elsewhere.
+    briefings = newest_first(generator.articles)
+    # The filter the page shows key points with, when the typography plugin offers it.
+    typeset = generator.env.filters.get("typographic", Markup.escape)
+    records = [briefing_record(briefing, settings, typeset) for briefing in briefings]
+
+    if path := _output_file(generator, "OPEN_DATA_JSON_SAVE_AS"):
+        document = {
+            "title": settings["SITENAME"],
+            "home_page_url": absolute_url(settings, ""),
+            "briefings": records,
+        }
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        logger.info("open_data: wrote %s", path)
+    if path := _output_file(generator, "OPEN_DATA_CSV_SAVE_AS"):
+        # newline="" lets the csv module write its own line ends, and quote line breaks.
+        with path.open("w", encoding="utf-8", newline="") as file:
+            table = csv.DictWriter(file, fieldnames=FIELDS)
+            table.writeheader()
+            table.writerows(csv_row(record) for record in records)
+        logger.info("open_data: wrote %s", path)
+    if path := _output_file(generator, "OPEN_DATA_JSON_FEED_SAVE_AS"):
+        feed = json_feed(briefings, records, settings)
+        path.write_text(json.dumps(feed, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        logger.info("open_data: wrote %s", path)

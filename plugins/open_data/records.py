@@ -1,0 +1,76 @@
+"""Describe a published briefing as one plain-text record, the unit of every data file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+# The columns of briefings.csv, in order; briefings.json uses the same keys.
+FIELDS = [
+    "title",
+    "url",
+    "date",
+    "modified",
+    "spokespeople",
+    "tags",
+    "location",
+    "source",
+    "summary",
+    "key_points",
+]
+LIST_FIELDS = {"spokespeople", "tags", "key_points"}
+
+
+def plain_text(value: Any) -> str:
+    """Return a field as the plain text a reader sees: markup stripped, no-break spaces plain."""
+    if value is None:
+        return ""
+    # Only Markup carries entities and tags to strip; a plain str is already text.
+    text = value.striptags() if isinstance(value, Markup) else str(value)
+    return text.replace("\xa0", " ").strip()
+
+
+def absolute_url(settings: dict[str, Any], path: str) -> str:
+    """Return the public address of a path inside the site."""
+    # PUBLIC_SITEURL stays absolute even where templates see SITEURL as a relative path.
+    base = settings.get("PUBLIC_SITEURL") or settings.get("SITEURL") or ""
+    return f"{base.rstrip('/')}/{path.lstrip('/')}"
+
+
+def briefing_record(
+    briefing: Any,
+    settings: dict[str, Any],
+    typeset: Callable[[str], Any] = Markup.escape,
+) -> dict[str, Any]:
+    """Return a briefing's fields as plain text, lists and ISO 8601 dates.
+
+    ``typeset`` is the filter the page shows key points with, so the record says what
+    the page says (curly quotes included).
+    """
+    modified = getattr(briefing, "modified", None)
+    # Only an editor's summary: Pelican's automatic one is a cut of the body's HTML.
+    summary = briefing.summary if "summary" in briefing.metadata else None
+    return {
+        "title": plain_text(briefing.title),
+        "url": absolute_url(settings, briefing.url),
+        "date": briefing.date.isoformat(),
+        "modified": modified.isoformat() if modified and modified > briefing.date else None,
+        "spokespeople": [str(person) for person in getattr(briefing, "authors", [])],
+        "tags": [str(tag) for tag in getattr(briefing, "tags", [])],
+        "location": plain_text(getattr(briefing, "location", None)) or None,
+        "source": plain_text(getattr(briefing, "source", None)) or None,
+        "summary": plain_text(summary) or None,
+        "key_points": [
+            plain_text(Markup(typeset(point))) for point in getattr(briefing, "key_points", [])
+        ],
+    }
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, str]:
+    """Return a record as CSV cells: one value a line in list cells, empty for none."""
+    return {
+        field: "\n".join(record[field]) if field in LIST_FIELDS else record[field] or ""
+        for field in FIELDS
+    }

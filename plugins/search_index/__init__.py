@@ -1,0 +1,16 @@
+"""Search index: full-text search of published briefings, built with the site by Pagefind."""
+
+from pelican import signals
+
+from .index import index_site
+from .settings import apply_defaults
+
+__all__ = ["register"]
+
+
+def register() -> None:
+    """Connect indexing to Pelican's signals."""
+    signals.initialized.connect(apply_defaults)
+    # Once every page is written, so `pelican`, `invoke build` and the live preview
+    # all end with a complete index.
+    signals.finalized.connect(index_site)

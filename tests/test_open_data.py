@@ -1,0 +1,159 @@
+"""Open data: briefings.json, briefings.csv, the JSON Feed, the sitemap and robots.txt."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from archive.paths import ROOT
+
+from .conftest import minimal_briefing, read_page, visible_text
+
+SITEURL = "http://127.0.0.1:8000/"
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def records(site: Path) -> list[dict]:
+    return json.loads((site / "briefings.json").read_text("utf-8"))["briefings"]
+
+
+def page_of(site: Path, url: str):
+    assert url.startswith(SITEURL), url
+    return read_page(site, url.removeprefix(SITEURL))
+
+
+def test_briefings_json_agrees_with_every_briefing_page(sample_site):
+    rows = records(sample_site)
+    assert len(rows) == len(list(sample_site.glob("briefings/*/*/*/index.html"))) == 12
+    assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
+    for row in rows:
+        soup = page_of(sample_site, row["url"])
+        meta = soup.select_one("header .briefing-meta")
+        standfirst = soup.select_one(".standfirst")
+        modified = meta.select_one(".modified time")
+        source = soup.select_one(".source-credit")
+        assert row == {
+            "title": visible_text(soup.h1),
+            "url": row["url"],
+            "date": meta.time["datetime"],
+            "modified": modified["datetime"] if modified else None,
+            "spokespeople": [visible_text(a) for a in meta.select(".spokespeople a")],
+            "tags": [visible_text(a) for a in soup.select(".briefing-footer .tag-list a")],
+            "location": visible_text(meta.select_one(".dateline")),
+            "source": visible_text(source).removeprefix("Source: ") if source else None,
+            "summary": visible_text(standfirst) if standfirst else None,
+            "key_points": [visible_text(li) for li in soup.select("aside.key-points li")],
+        }
+
+
+def test_csv_has_the_same_rows_as_the_json(sample_site):
+    with (sample_site / "briefings.csv").open(encoding="utf-8", newline="") as file:
+        table = list(csv.DictReader(file))
+    rows = records(sample_site)
+    assert list(table[0]) == list(rows[0])
+    assert len(table) == len(rows)
+    for cells, row in zip(table, rows, strict=True):
+        for field, value in row.items():
+            if isinstance(value, list):
+                assert cells[field].split("\n") == value if value else cells[field] == ""
+            else:
+                assert cells[field] == (value or "")
+
+
+def test_json_feed_has_the_fields_json_feed_1_1_requires(sample_site):
+    feed = json.loads((sample_site / "feeds/all.json").read_text("utf-8"))
+    # https://www.jsonfeed.org/version/1.1/: version, title and items are required;
+    # home_page_url and feed_url are strongly recommended; each item needs an id and
+    # content_html or content_text; dates are RFC 3339.
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert isinstance(feed["title"], str) and feed["title"]
+    assert feed["home_page_url"] == SITEURL
+    assert feed["feed_url"] == SITEURL + "feeds/all.json"
+    items = feed["items"]
+    assert isinstance(items, list) and len(items) == 12
+    for item in items:
+        assert isinstance(item["id"], str) and item["id"]
+        assert isinstance(item.get("content_html") or item.get("content_text"), str)
+        datetime.fromisoformat(item["date_published"])
+        assert all(isinstance(author["name"], str) for author in item["authors"])
+        assert visible_text(page_of(sample_site, item["url"]).h1) == item["title"]
+    assert [i["url"] for i in items] == [r["url"] for r in records(sample_site)]
+
+
+def test_every_page_links_the_json_feed_and_open_data(sample_site):
+    soup = read_page(sample_site, "index.html")
+    (link,) = soup.select('link[rel="alternate"][type="application/feed+json"]')
+    assert link["href"].endswith("feeds/all.json")
+    footer_links = [a["href"] for a in soup.select(".site-footer .open-data a")]
+    assert footer_links == ["./briefings.json", "./briefings.csv", "./feeds/all.json"]
+
+
+def test_sitemap_lists_every_briefing_and_listing_by_absolute_address(sample_site):
+    tree = etree.parse(str(sample_site / "sitemap.xml"))
+    locations = tree.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
+    assert all(loc.startswith(SITEURL) for loc in locations)
+    briefings = {
+        SITEURL + str(p.parent.relative_to(sample_site)) + "/"
+        for p in sample_site.glob("briefings/*/*/*/index.html")
+    }
+    assert briefings <= set(locations)
+    assert {SITEURL + "tags/fentanyl/", SITEURL + "spokespeople/randhir-jaiswal/"} <= set(locations)
+    assert not [loc for loc in locations if "404" in loc or "/search/" in loc]
+    for loc in locations:
+        path = loc.removeprefix(SITEURL)
+        assert (
+            sample_site / path / "index.html"
+            if path.endswith("/") or not path
+            else sample_site / path
+        ).is_file(), loc
+
+
+def test_robots_txt_points_to_the_absolute_sitemap(sample_site):
+    lines = (sample_site / "robots.txt").read_text("utf-8").splitlines()
+    assert lines[0] == "User-agent: *"
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in lines
+
+
+def test_published_site_points_everything_to_its_public_address(make_site):
+    from archive.build import site_settings
+
+    public = site_settings(ROOT / "publishconf.py")["SITEURL"]
+    site = make_site(
+        {"2026/one.md": minimal_briefing("One", "2026-03-01")},
+        SITEURL=public,
+        PUBLIC_SITEURL=public,
+        RELATIVE_URLS=False,
+    )
+    assert f"Sitemap: {public}/sitemap.xml" in (site / "robots.txt").read_text("utf-8")
+    (row,) = records(site)
+    assert row["url"] == f"{public}/briefings/2026/03/one/"
+
+
+@pytest.fixture
+def site_with_unpublished(make_site):
+    return make_site(
+        {
+            "2026/published.md": minimal_briefing("Published briefing", "2026-03-01"),
+            "2026/draft.md": minimal_briefing("Draft briefing", "2026-03-02", status="draft"),
+            "2026/hidden.md": minimal_briefing("Hidden briefing", "2026-03-03", status="hidden"),
+        }
+    )
+
+
+def test_drafts_and_hidden_briefings_are_in_no_data_file(site_with_unpublished):
+    site = site_with_unpublished
+    assert [r["title"] for r in records(site)] == ["Published briefing"]
+    csv_text = (site / "briefings.csv").read_text("utf-8")
+    feed = json.loads((site / "feeds/all.json").read_text("utf-8"))
+    assert [item["title"] for item in feed["items"]] == ["Published briefing"]
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    for slug in ("draft", "hidden"):
+        assert f"{slug.capitalize()} briefing" not in csv_text
+        assert f"/{slug}/" not in sitemap
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["en"]["page_count"] == 1

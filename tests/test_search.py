@@ -1,0 +1,151 @@
+"""Readers search the archive: the Pagefind index, the search page and its state in the URL."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from search_index.settings import allow_webassembly
+
+from .conftest import minimal_briefing, read_page, served
+
+LIAISON_TITLE = "India and Canada agree to post security liaison officers"
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        (
+            "default-src 'self'; script-src 'self'; style-src 'self'",
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+        ),
+        ("default-src 'self'", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"),
+        ("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval'"),
+        ("img-src 'self'", "img-src 'self'"),
+    ],
+)
+def test_search_policy_only_adds_webassembly(policy, expected):
+    assert allow_webassembly(policy) == expected
+
+
+def csp(soup) -> str:
+    return soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+
+
+def test_only_the_search_page_may_compile_webassembly(sample_site):
+    search = csp(read_page(sample_site, "search/"))
+    home = csp(read_page(sample_site, "index.html"))
+    assert "'wasm-unsafe-eval'" in search and "'wasm-unsafe-eval'" not in home
+    assert search.replace(" 'wasm-unsafe-eval'", "") == home
+
+
+def test_only_published_briefing_pages_are_indexed(sample_site):
+    marked = [
+        p for p in sample_site.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")
+    ]
+    assert sorted(p.parent.parent.parent.parent.name for p in marked) == ["briefings"] * 12
+    assert (sample_site / "pagefind/pagefind.js").is_file()
+    assert not list((sample_site / "pagefind").glob("pagefind-ui.*"))
+
+
+def test_search_page_without_javascript_points_to_the_browsing_pages(sample_site):
+    soup = read_page(sample_site, "search/")
+    fallback = soup.select_one("#search-fallback")
+    assert "needs JavaScript" in fallback.get_text()
+    assert [a["href"] for a in fallback.select("a")] == [
+        "../tags/",
+        "../spokespeople/",
+        "../archives/",
+    ]
+    assert fallback.find_parent("noscript") is not None
+
+
+def collect_problems(page) -> list[str]:
+    problems: list[str] = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return problems
+
+
+def result_titles(page) -> list[str]:
+    return page.locator(".search-result h2").all_inner_texts()
+
+
+def wait_for_status(page, pattern: str) -> None:
+    page.locator("#search-status").filter(has_text=re.compile(pattern)).wait_for()
+
+
+def test_reader_searches_filters_and_reloads_the_same_search(page, sample_url):
+    problems = collect_problems(page)
+    page.goto(f"{sample_url}/search/")
+    page.get_by_label("Words to find").fill("fentanyl")
+    wait_for_status(page, r"found for “fentanyl”")
+    everyone = result_titles(page)
+    assert LIAISON_TITLE in everyone and len(everyone) > 1
+    liaison = page.locator(".search-result", has_text=LIAISON_TITLE)
+    assert "fentanyl" in liaison.locator("mark").first.inner_text().lower()
+    assert "Randhir Jaiswal" in liaison.locator(".briefing-meta").inner_text()
+
+    page.locator("summary", has_text="Spokesperson").click()
+    page.get_by_role("checkbox", name=re.compile(r"^Randhir Jaiswal")).check()
+    wait_for_status(page, r"^1 briefing found")
+    assert result_titles(page) == [LIAISON_TITLE]
+    assert "spokesperson=Randhir+Jaiswal" in page.url and "q=fentanyl" in page.url
+
+    page.reload()
+    wait_for_status(page, r"^1 briefing found")
+    assert page.get_by_label("Words to find").input_value() == "fentanyl"
+    assert page.get_by_role("checkbox", name=re.compile(r"^Randhir Jaiswal")).is_checked()
+    assert result_titles(page) == [LIAISON_TITLE]
+    page.get_by_role("link", name=LIAISON_TITLE).click()
+    assert page.get_by_role("heading", level=1).inner_text() == LIAISON_TITLE
+    assert problems == []
+
+
+def test_results_sort_newest_first_and_filter_by_year_without_words(page, sample_url):
+    page.goto(f"{sample_url}/search/?year=2025&sort=date")
+    wait_for_status(page, r"briefings? found")
+    metas = page.locator(".search-result .briefing-meta").all_inner_texts()
+    dates = [datetime.strptime(meta.split(" · ")[0], "%d %B %Y") for meta in metas]
+    assert len(dates) == 6 and {d.year for d in dates} == {2025}
+    assert dates == sorted(dates, reverse=True)
+    titles = result_titles(page)
+    page.select_option("#search-sort", "")
+    wait_for_status(page, r"briefings? found")
+    assert sorted(result_titles(page)) == sorted(titles)
+
+
+def test_unpublished_briefings_cannot_be_found(browser, make_site):
+    site = make_site(
+        {
+            "2026/out.md": minimal_briefing("Quokka census", "2026-03-01", body="Quokka counts."),
+            "2026/draft.md": minimal_briefing(
+                "Quokka draft", "2026-03-02", status="draft", body="Quokka draft."
+            ),
+            "2026/hidden.md": minimal_briefing(
+                "Quokka hidden", "2026-03-03", status="hidden", body="Quokka hidden."
+            ),
+        }
+    )
+    context = browser.new_context()
+    page = context.new_page()
+    with served(site) as url:
+        page.goto(f"{url}/search/?q=quokka")
+        wait_for_status(page, r"found for “quokka”")
+        assert result_titles(page) == ["Quokka census"]
+    context.close()
+
+
+def test_search_form_is_hidden_where_scripting_is_off(browser, sample_url):
+    # Playwright's "JavaScript off" leaves the parser's scripting flag on (so <noscript> text
+    # stays unrendered here; the test above reads it); the media feature can be emulated.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setEmulatedMedia", {"features": [{"name": "scripting", "value": "none"}]})
+    page.goto(f"{sample_url}/search/")
+    assert page.locator("h1").is_visible()
+    assert not page.get_by_label("Words to find").is_visible()
+    context.close()

@@ -1,0 +1,217 @@
+// The search page: runs Pagefind's index in the browser and keeps the search in the URL.
+// The form is the state: its fields (q, sort, and one checkbox per facet value) are what
+// the address holds, so a search can be shared, bookmarked and restored on reload.
+
+const PAGE_SIZE = 20;
+const TYPING_PAUSE_MS = 250;
+const FACETS = ["tag", "spokesperson", "year", "location"];
+
+const form = document.getElementById("search");
+const query = document.getElementById("search-q");
+const status = document.getElementById("search-status");
+const resultList = document.getElementById("search-results");
+
+let pagefind;
+let totalFilters = {}; // facet counts over every briefing
+let latest = 0; // only the newest search may draw its results
+let typingTimer;
+
+// Facet values read in the order a reader expects: newest year first, others A to Z.
+function sortedValues(name, counts) {
+  const values = Object.keys(counts);
+  return name === "year" ? values.sort().reverse() : values.sort((a, b) => a.localeCompare(b));
+}
+
+function buildFacets(allFilters) {
+  for (const name of FACETS) {
+    const list = form.querySelector(`fieldset[data-filter="${name}"] ul`);
+    const counts = allFilters[name] || {};
+    for (const value of sortedValues(name, counts)) {
+      const item = document.createElement("li");
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = name;
+      box.value = value;
+      const count = document.createElement("span");
+      count.className = "count";
+      label.append(box, ` ${value} `, count);
+      item.append(label);
+      list.append(item);
+    }
+    showCounts(name, counts);
+  }
+}
+
+function showCounts(name, counts) {
+  for (const box of form.querySelectorAll(`input[name="${name}"]`)) {
+    box.parentElement.querySelector(".count").textContent = `(${counts[box.value] || 0})`;
+  }
+}
+
+function chosenFilters() {
+  const filters = {};
+  for (const name of FACETS) {
+    const values = [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((b) => b.value);
+    // Within one facet any chosen value matches; across facets every facet must.
+    if (values.length) filters[name] = { any: values };
+  }
+  return filters;
+}
+
+// Write the form into the address, leaving out empty fields.
+function saveState() {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) {
+    if (value) params.append(key, value);
+  }
+  const search = params.toString();
+  history.replaceState(null, "", search ? `?${search}` : location.pathname);
+}
+
+function restoreState() {
+  const params = new URLSearchParams(location.search);
+  // Words typed while the index loaded are kept; an address with a query wins.
+  if (params.has("q")) query.value = params.get("q");
+  form.elements.sort.value = params.get("sort") === "date" ? "date" : "";
+  for (const name of FACETS) {
+    const wanted = new Set(params.getAll(name));
+    const boxes = form.querySelectorAll(`input[name="${name}"]`);
+    for (const box of boxes) box.checked = wanted.has(box.value);
+    if ([...boxes].some((box) => box.checked)) facetDetails(name).open = true;
+  }
+}
+
+function facetDetails(name) {
+  return form.querySelector(`fieldset[data-filter="${name}"]`).closest("details");
+}
+
+// Decode a piece of Pagefind's escaped text. A detached <textarea> parses its content as
+// plain text (entities only, never elements), and keeps every space.
+const decoder = document.createElement("textarea");
+function decodeText(escaped) {
+  decoder.innerHTML = escaped;
+  return decoder.value;
+}
+
+// Pagefind's excerpt is text with <mark> around matches: rebuild it as nodes, never as HTML.
+function excerptNodes(excerpt) {
+  const nodes = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>" || part === "</mark>") {
+      marked = part === "<mark>";
+      continue;
+    }
+    const text = decodeText(part);
+    if (!text) continue;
+    if (marked) {
+      const mark = document.createElement("mark");
+      mark.textContent = text;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(text));
+    }
+  }
+  return nodes;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  heading.append(link);
+  const meta = document.createElement("p");
+  meta.className = "briefing-meta";
+  const spokespeople = (data.filters.spokesperson || []).join(", ");
+  meta.textContent = [data.meta.date, spokespeople && `Spokesperson: ${spokespeople}`]
+    .filter(Boolean)
+    .join(" · ");
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-excerpt";
+  excerpt.append(...excerptNodes(data.excerpt || ""));
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+async function showResults(results, from, ticket) {
+  const page = await Promise.all(results.slice(from, from + PAGE_SIZE).map((r) => r.data()));
+  if (ticket !== latest) return;
+  resultList.append(...page.map(resultItem));
+  document.querySelector(".search-more")?.remove();
+  if (from + PAGE_SIZE < results.length) {
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "search-more";
+    more.textContent = `Show more results (${results.length - from - PAGE_SIZE} left)`;
+    more.addEventListener("click", () => {
+      const first = resultList.children.length;
+      showResults(results, from + PAGE_SIZE, ticket).then(() => {
+        resultList.children[first]?.querySelector("a")?.focus();
+      });
+    });
+    resultList.after(more);
+  }
+}
+
+async function runSearch() {
+  const ticket = ++latest;
+  saveState();
+  const term = query.value.trim();
+  const filters = chosenFilters();
+  if (!term && !Object.keys(filters).length) {
+    resultList.replaceChildren();
+    document.querySelector(".search-more")?.remove();
+    status.textContent = "Type a word, or choose a tag, spokesperson, year or dateline.";
+    for (const name of FACETS) showCounts(name, totalFilters[name] || {});
+    return;
+  }
+  const sort = form.elements.sort.value === "date" ? { date: "desc" } : undefined;
+  const search = await pagefind.search(term || null, { filters, sort });
+  if (ticket !== latest) return;
+  for (const name of FACETS) showCounts(name, search.filters[name] || {});
+  const count = search.results.length;
+  const what = term ? ` for “${term}”` : "";
+  status.textContent = count
+    ? `${count} briefing${count === 1 ? "" : "s"} found${what}.`
+    : `No briefings found${what}. Try fewer words or filters.`;
+  resultList.replaceChildren();
+  document.querySelector(".search-more")?.remove();
+  await showResults(search.results, 0, ticket);
+}
+
+async function start() {
+  const bundle = new URL(form.dataset.bundle, document.baseURI).href;
+  pagefind = await import(bundle);
+  // Result addresses are relative to the site's root, wherever the site is served from.
+  await pagefind.options({
+    baseUrl: new URL(form.dataset.siteRoot, document.baseURI).pathname,
+    excerptLength: 30,
+  });
+  await pagefind.init();
+  totalFilters = await pagefind.filters();
+  buildFacets(totalFilters);
+  restoreState();
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    runSearch();
+  });
+  query.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(runSearch, TYPING_PAUSE_MS);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target !== query) runSearch();
+  });
+  await runSearch();
+}
+
+start().catch((error) => {
+  status.textContent =
+    "Search could not start in this browser. Browse by tag, spokesperson or date instead.";
+  console.error("search:", error);
+});
