@@ -19,7 +19,11 @@ def _linked(text: str) -> Markup:
     for match in URL.finditer(text):
         url = match.group(0)
         # Keep a closing bracket that closes one opened inside the address (Wikipedia-style).
-        while url and url[-1] in TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+        while (
+            url
+            and url[-1] in TRAILING
+            and not (url[-1] == ")" and url.count("(") >= url.count(")"))
+        ):
             url = url[:-1]
         parts.append(escape(text[position : match.start()]))
         parts.append(Markup('<a href="{0}" rel="nofollow ugc">{0}</a>').format(url))
