@@ -14,7 +14,14 @@ import pytest
 
 from archive.build import BuildError
 from archive.comments.config import comment_settings
-from archive.comments.moderation import ModerationError, approve, open_db, pending_comments, reject, sync
+from archive.comments.moderation import (
+    ModerationError,
+    approve,
+    open_db,
+    pending_comments,
+    reject,
+    sync,
+)
 from archive.comments.rules import Refusal, Rules, check_comment
 from archive.comments.server import comment_server
 from comments.policy import allow_comment_server
@@ -138,7 +145,9 @@ def test_the_form_posts_to_the_comment_server_which_the_csp_allows(make_site):
 
 def test_closed_comments_show_no_form_and_keep_the_site_csp(make_site, tmp_path):
     comments_file(tmp_path / "content", "water-talks", (1, "First reader", LONG_ENOUGH))
-    closed = {"2026/water-talks.md": minimal_briefing("Water talks", "2026-01-05", comments="Closed")}
+    closed = {
+        "2026/water-talks.md": minimal_briefing("Water talks", "2026-01-05", comments="Closed")
+    }
     soup = read_page(make_site(closed), "briefings/2026/01/water-talks/")
     assert soup.select_one("form.comment-form") is None
     assert len(soup.select(".comment")) == 1
@@ -249,7 +258,9 @@ def test_server_serves_only_what_the_form_needs(tmp_path):
 def test_comments_survive_a_server_restart_and_are_moderated(tmp_path):
     settings = server_settings(tmp_path)
     with running_server(settings) as server:
-        assert post(server, {"text": LONG_ENOUGH, "author": "Ann & Co", "email": "a@b.org"})[0] == 202
+        assert (
+            post(server, {"text": LONG_ENOUGH, "author": "Ann & Co", "email": "a@b.org"})[0] == 202
+        )
     with running_server(settings) as server:
         assert post(server, {"text": f"Second: {LONG_ENOUGH}"})[0] == 202
     waiting = pending_comments(settings)
