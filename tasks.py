@@ -161,20 +161,20 @@ def comments_pending(c):
         )
     print(
         f"{len(waiting)} comment(s) waiting: approve with `comments.approve ID,...` "
-        "or `--all`, reject with `comments.reject ID,...`."
+        "or `all`, reject with `comments.reject ID,...`."
     )
 
 
-@task(name="approve", help={"ids": "Comment ids, such as 3,4.", "all": "Every pending comment."})
-def comments_approve(c, ids="", all=False):
-    """Approve pending comments; `comments.sync` then puts them in the archive."""
+# Invoke cannot mix an optional positional argument with a flag, so "every one" is the word `all`.
+@task(name="approve", help={"ids": "Comment ids, such as 3,4; or all: every pending comment."})
+def comments_approve(c, ids):
+    """Approve pending comments (ids such as 3,4, or all); `comments.sync` publishes them."""
     from archive.comments.config import comment_settings
     from archive.comments.moderation import ModerationError, approve
 
-    if not ids and not all:
-        raise Exit("Name the comments to approve (comments.approve 3,4) or give --all.", code=2)
+    every = ids.strip().lower() == "all"
     try:
-        done = approve(comment_settings(), _comment_ids(ids), every=all)
+        done = approve(comment_settings(), [] if every else _comment_ids(ids), every=every)
     except ModerationError as error:
         raise Exit(f"Nothing approved: {error}", code=1) from None
     print(f"Approved {len(done)} comment(s); publish them with `comments.sync`, then build.")
@@ -210,7 +210,7 @@ def comments_sync(c):
 comments = Collection(
     "comments", comments_serve, comments_pending, comments_approve, comments_reject, comments_sync
 )
-# Every task above at the top level, and the comment tasks under `comments.`.
+# Every task above at the top level, and the comment tasks under `comments.`; keep this last.
 ns = Collection(
     *(
         obj

@@ -63,7 +63,11 @@ def hostile_site(make_site):
 )
 def test_no_injected_elements_on_any_page(hostile_site, url):
     soup = read_page(hostile_site, url)
-    assert soup.find_all("script") == []
+    # A briefing page may load the comment form's own script file, and nothing else.
+    scripts = [
+        s for s in soup.find_all("script") if s.string or not s["src"].endswith("/comments.js")
+    ]
+    assert scripts == []
     assert soup.find_all("img") == []
     assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs)
 
