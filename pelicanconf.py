@@ -106,3 +106,12 @@ SHARE_LINKS = True
 
 # pelican-sitemap: every published page, except the ones no search engine should list.
 SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/"]}
+
+# Reader comments (plugins/comments/settings.py has the rest). `invoke comments.serve` runs
+# the comment server here, so the preview's comment form works on a fresh clone.
+PLUGINS += ["comments"]
+COMMENTS_ENABLED = True
+COMMENTS_SERVER_HOST = "127.0.0.1"
+COMMENTS_SERVER_PORT = 8080
+COMMENTS_SERVER_URL = f"http://{COMMENTS_SERVER_HOST}:{COMMENTS_SERVER_PORT}"
+COMMENTS_DB_PATH = "comments.db"

@@ -14,3 +14,6 @@ RELATIVE_URLS = False
 # Drafts and scheduled briefings are previewed locally, never published, not even by URL.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+# Where readers' browsers send comments: the comment server behind its own domain
+# (README: "Running the comment server"). Pages with a form allow this origin in their CSP.
+COMMENTS_SERVER_URL = "https://comments.briefings.example.org"

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from datetime import datetime
 
-from invoke import Exit, task
+from invoke import Collection, Exit, Task, task
 
 # Pelican is imported inside the tasks that use it: `test` hands a clean interpreter to
 # pytest, which must import (and rewrite) its plugins before anything else does.
@@ -168,3 +168,102 @@ def bench(c, briefings=1000):
         cwd=ROOT,
         check=True,
     )
+
+
+# Reader comments: `invoke comments.serve`, `.pending`, `.approve`, `.reject`, `.sync`.
+def _comment_ids(ids: str) -> list[int]:
+    try:
+        return [int(part) for part in ids.replace(",", " ").split()]
+    except ValueError:
+        raise Exit(f"Comment ids are numbers, such as 3,4 (not {ids!r}).", code=2) from None
+
+
+@task(name="serve", help={"port": "Listen on this port instead of COMMENTS_SERVER_PORT."})
+def comments_serve(c, port=0):
+    """Run the comment server (Isso, with the archive's rules) on this computer."""
+    from archive.comments.config import comment_settings
+    from archive.comments.server import PortBusyError, serve
+
+    settings = comment_settings()
+    try:
+        serve(
+            settings,
+            settings["COMMENTS_SERVER_HOST"],
+            int(port or settings["COMMENTS_SERVER_PORT"]),
+        )
+    except PortBusyError as error:
+        raise Exit(f"Comment server not started: {error}", code=1) from None
+
+
+@task(name="pending")
+def comments_pending(c):
+    """List the comments waiting for moderation: id, briefing, name, first words."""
+    from archive.comments.config import comment_settings
+    from archive.comments.moderation import pending_comments
+
+    waiting = pending_comments(comment_settings())
+    for comment in waiting:
+        print(
+            f"{comment.id:>5}  {comment.created:%Y-%m-%d %H:%M}  {comment.briefing}  "
+            f"{comment.name}: {comment.first_words()}"
+        )
+    print(
+        f"{len(waiting)} comment(s) waiting: approve with `comments.approve ID,...` "
+        "or `all`, reject with `comments.reject ID,...`."
+    )
+
+
+# Invoke cannot mix an optional positional argument with a flag, so "every one" is the word `all`.
+@task(name="approve", help={"ids": "Comment ids, such as 3,4; or all: every pending comment."})
+def comments_approve(c, ids):
+    """Approve pending comments (ids such as 3,4, or all); `comments.sync` publishes them."""
+    from archive.comments.config import comment_settings
+    from archive.comments.moderation import ModerationError, approve
+
+    every = ids.strip().lower() == "all"
+    try:
+        done = approve(comment_settings(), [] if every else _comment_ids(ids), every=every)
+    except ModerationError as error:
+        raise Exit(f"Nothing approved: {error}", code=1) from None
+    print(f"Approved {len(done)} comment(s); publish them with `comments.sync`, then build.")
+
+
+@task(name="reject", help={"ids": "Comment ids, such as 3,4."})
+def comments_reject(c, ids):
+    """Delete comments, pending or approved; a synced one disappears at the next sync."""
+    from archive.comments.config import comment_settings
+    from archive.comments.moderation import ModerationError, reject
+
+    try:
+        done = reject(comment_settings(), _comment_ids(ids))
+    except ModerationError as error:
+        raise Exit(f"Nothing rejected: {error}", code=1) from None
+    print(f"Deleted {len(done)} comment(s); `comments.sync` removes published ones.")
+
+
+@task(name="sync")
+def comments_sync(c):
+    """Write the approved comments into content/comments/, one file per briefing."""
+    from archive.comments.config import comment_settings
+    from archive.comments.moderation import sync
+
+    report = sync(comment_settings())
+    for path in report.written:
+        print(f"wrote {path.relative_to(ROOT)}")
+    for path in report.removed:
+        print(f"removed {path.relative_to(ROOT)}")
+    print(f"{report.comments} approved comment(s); build the site to publish the changes.")
+
+
+comments = Collection(
+    "comments", comments_serve, comments_pending, comments_approve, comments_reject, comments_sync
+)
+# Every task above at the top level, and the comment tasks under `comments.`; keep this last.
+ns = Collection(
+    *(
+        obj
+        for obj in list(globals().values())
+        if isinstance(obj, Task) and obj not in comments.tasks.values()
+    ),
+    comments,
+)

@@ -6,6 +6,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 OUTPUT = ROOT / "output"
+PLUGINS = ROOT / "plugins"
 CACHE = ROOT / "cache"
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"

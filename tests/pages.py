@@ -16,5 +16,11 @@ PAGE_TYPES = {
     "not-found": "/no/such/page/",
 }
 
-# The only pages that may load a script: the search page's (issue 5) needs one.
-SCRIPT_PAGES = {"search/index.html"}
+# The only scripts a page may load, each the site's own file: the search page's, and on
+# briefing pages the comment form's. Every other page runs no JavaScript.
+SCRIPT_PAGES = {"search/index.html": "/theme/js/search.js", "briefings/": "/theme/js/comments.js"}
+
+
+def allowed_script(page: str) -> str | None:
+    """Return the one script file ``page`` (a path in the output) may load, if any."""
+    return next((src for prefix, src in SCRIPT_PAGES.items() if page.startswith(prefix)), None)

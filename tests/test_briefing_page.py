@@ -113,8 +113,11 @@ def test_share_links_are_plain_links_to_the_public_url(sample_site):
     public_url = "http://127.0.0.1:8000/" + LIAISON
     mail = next(a for a in links if a["href"].startswith("mailto:"))
     assert parse_qs(urlsplit(mail["href"]).query)["body"] == [public_url]
-    # Data for search engines only: no script that runs.
-    assert soup.select('script:not([type="application/ld+json"])') == []
+    # Data for search engines, and the comment form's own script file: nothing inline runs.
+    scripts = soup.select('script:not([type="application/ld+json"])')
+    assert [(s["src"].endswith("/theme/js/comments.js"), s.string) for s in scripts] == [
+        (True, None)
+    ]
     assert soup.find_all("iframe") == []
 
 

@@ -15,6 +15,7 @@ from .source import Source
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 DATE_FIX = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example 2026-02-12 16:30"
 STATUSES = ("published", "draft", "hidden")
+COMMENT_STATES = ("open", "closed")
 
 # Fields each kind of content may use; the first ones listed are required.
 FIELDS = {
@@ -22,7 +23,7 @@ FIELDS = {
         "required": ("title", "date", "spokesperson"),
         "optional": (
             *("tags", "summary", "key_points", "location", "source"),
-            *("modified", "status", "slug"),
+            *("modified", "status", "slug", "comments"),
         ),
     },
     "page": {
@@ -92,6 +93,12 @@ def check_fields(
     if "status" in values and values["status"].strip().lower() not in STATUSES:
         source.problem(
             "status", f"{values['status']!r} is not a status", f"use one of {', '.join(STATUSES)}"
+        )
+    if "comments" in values and values["comments"].strip().lower() not in COMMENT_STATES:
+        source.problem(
+            "comments",
+            f"{values['comments']!r} is not a comments setting",
+            f"use one of {', '.join(COMMENT_STATES)}",
         )
     if "slug" in values and not SLUG.match(values["slug"]):
         source.problem(

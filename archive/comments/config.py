@@ -1,0 +1,67 @@
+"""The comment server's settings: the site's comment settings, and Isso's configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from comments.settings import fill_defaults
+
+from ..paths import ROOT, SETTINGS
+
+
+def comment_settings(settings_file: Path = SETTINGS, **overrides: Any) -> dict[str, Any]:
+    """Return the site's settings from ``settings_file``, with the comment defaults filled in."""
+    from pelican.settings import read_settings
+
+    return fill_defaults(read_settings(str(settings_file), override=overrides))
+
+
+def db_path(settings: dict[str, Any]) -> Path:
+    """Return the comment database's file (a relative setting is inside the project)."""
+    return ROOT / settings["COMMENTS_DB_PATH"]
+
+
+def site_urls(settings: dict[str, Any]) -> list[str]:
+    """Return the addresses of the pages that may post comments."""
+    urls = settings["COMMENTS_SITE_URLS"] or [settings.get("PUBLIC_SITEURL") or settings["SITEURL"]]
+    return [url.rstrip("/") for url in urls]
+
+
+def isso_config(settings: dict[str, Any]) -> Any:
+    """Return Isso's configuration: its own defaults, with what the archive decides set."""
+    from isso import config
+
+    conf = config.load(config.default_file())
+    path = db_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    values = {
+        "general": {
+            "dbpath": str(path),
+            # Isso answers cross-origin requests (CORS) from these pages only.
+            "host": "\n".join(site_urls(settings)),
+            "notify": "stdout",
+            "gravatar": "false",
+            "latest-enabled": "false",
+        },
+        # Every new comment waits for an editor (`invoke comments.approve`).
+        "moderation": {"enabled": "true", "approve-if-email-previously-approved": "false"},
+        "admin": {"enabled": "false"},
+        "server": {
+            "public-endpoint": settings["COMMENTS_SERVER_URL"].rstrip("/"),
+            "trusted-proxies": "\n".join(settings["COMMENTS_TRUSTED_PROXIES"]),
+        },
+        "guard": {
+            "enabled": "true",
+            "ratelimit": str(settings["COMMENTS_RATE_LIMIT"]),
+            # Comments one address may leave on one briefing (pending and approved).
+            "direct-reply": "10",
+            "require-author": "false",
+            "require-email": "false",
+        },
+        "rss": {"base": ""},
+    }
+    for section, options in values.items():
+        for key, value in options.items():
+            conf.set(section, key, value)
+    return conf

@@ -1,0 +1,166 @@
+"""The comment server: Isso's WSGI app behind a thin middleware enforcing the archive's rules."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .config import db_path, isso_config, site_urls
+from .rules import Refusal, Rules, check_comment
+
+logger = logging.getLogger(__name__)
+
+# The only requests the archive's form makes (and a health check); Isso's other endpoints
+# (editing, votes, listing, its admin) could bypass the rules, so they are not served.
+ENDPOINTS = {("POST", "/new"), ("GET", "/info")}
+MAX_BODY_BYTES = 32 * 1024
+FORWARDED = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_PREFIX")
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+class PortBusyError(OSError):
+    """Another program already listens on the comment server's port."""
+
+
+class CommentRules:
+    """WSGI middleware in front of Isso: refuses, stores nothing and says why, or passes on."""
+
+    def __init__(self, isso_app: WSGIApp, settings: dict[str, Any]) -> None:
+        from isso import db, wsgi
+
+        conf = isso_config(settings)
+        self.app = isso_app
+        self.rules = Rules.from_settings(settings)
+        self.rate_limit = settings["COMMENTS_RATE_LIMIT"]
+        self.trusted_proxies = set(settings["COMMENTS_TRUSTED_PROXIES"])
+        # Isso's own database layer, for its per-address limits before anything is stored.
+        self.guard = db.SQLite3(conf.get("general", "dbpath"), conf).guard
+        self.cors = lambda app: wsgi.CORSMiddleware(
+            app,
+            origin=wsgi.origin(site_urls(settings)),
+            allowed=("Origin", "Referer", "Content-Type"),
+            exposed=("X-Set-Cookie", "Date"),
+        )
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        """Answer one request."""
+        from isso.utils import anonymize
+
+        if environ.get("REMOTE_ADDR") not in self.trusted_proxies:
+            # Only a trusted proxy may say who the reader is; Isso would believe anyone.
+            for header in FORWARDED:
+                environ.pop(header, None)
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method == "OPTIONS":
+            return self.app(environ, start_response)
+        if (method, environ.get("PATH_INFO", "")) not in ENDPOINTS:
+            return self.refuse(environ, start_response, Refusal("form", "Not found.", 404))
+        if method == "GET":
+            return self.app(environ, start_response)
+        outcome = self.check(environ)
+        if isinstance(outcome, Refusal):
+            return self.refuse(environ, start_response, outcome)
+        uri, comment = outcome
+        address = anonymize(self.reader_address(environ))
+        valid, reason = self.guard.validate(
+            uri, {**comment, "remote_addr": address, "parent": None}
+        )
+        if not valid:
+            return self.refuse(environ, start_response, self.limit_refusal(reason))
+        body = json.dumps(comment).encode("utf-8")
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
+        environ["CONTENT_TYPE"] = "application/json"
+        return self.app(environ, start_response)
+
+    def check(self, environ: dict[str, Any]) -> tuple[str, dict[str, Any]] | Refusal:
+        """Return the thread and the cleaned comment of a POST /new, or why it is refused."""
+        from urllib.parse import parse_qs
+
+        if not environ.get("CONTENT_TYPE", "").startswith("application/json"):
+            return Refusal("form", "Comments are sent by the page's script: turn on JavaScript.")
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if not 0 < length <= MAX_BODY_BYTES:
+            return Refusal("text", "The comment is too long to be read.", 413)
+        try:
+            data = json.loads(environ["wsgi.input"].read(length))
+        except (ValueError, UnicodeDecodeError):
+            data = None
+        uri = parse_qs(environ.get("QUERY_STRING", "")).get("uri", [""])[0]
+        comment = check_comment(data, uri, self.rules)
+        return comment if isinstance(comment, Refusal) else (uri, comment)
+
+    def reader_address(self, environ: dict[str, Any]) -> str:
+        """Return the reader's IP address (from a trusted proxy's X-Forwarded-For if given)."""
+        forwarded = environ.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            # The address the proxy saw, as Isso's ProxyFix reads it (one proxy).
+            return forwarded.split(",")[-1].strip()
+        return environ.get("REMOTE_ADDR", "")
+
+    def limit_refusal(self, reason: str) -> Refusal:
+        """Return the reader's message for a refusal of Isso's guard."""
+        if "ratelimit" in reason:
+            return Refusal(
+                "form",
+                f"You have sent {self.rate_limit} comment(s) in the last minute; "
+                "please wait a minute, then send this one again.",
+                429,
+            )
+        if "direct responses" in reason:
+            return Refusal("form", "You have already sent several comments on this briefing.", 429)
+        return Refusal("form", f"The comment was not accepted ({reason}).", 403)
+
+    def refuse(self, environ: dict[str, Any], start_response: Callable[..., Any], refusal: Refusal):
+        """Answer with the refusal as JSON, readable by the page's script (CORS)."""
+        from werkzeug.wrappers import Response
+
+        if refusal.status != 404:
+            logger.info("comments: refused a comment (%s): %s", refusal.field, refusal.message)
+        body = json.dumps({"field": refusal.field, "message": refusal.message})
+        response = Response(body, status=refusal.status, mimetype="application/json")
+        return self.cors(response)(environ, start_response)
+
+
+def make_comment_app(settings: dict[str, Any]) -> WSGIApp:
+    """Return the comment server's WSGI app: Isso, configured by the settings, behind the rules."""
+    import isso
+
+    return CommentRules(isso.make_app(isso_config(settings)), settings)
+
+
+def comment_server(settings: dict[str, Any], host: str, port: int) -> Any:
+    """Return a threaded local HTTP server for the comment app (port 0: any free port)."""
+    from werkzeug.serving import make_server
+
+    app = make_comment_app(settings)
+    try:
+        return make_server(host, port, app, threaded=True)
+    except OSError as error:
+        raise PortBusyError(
+            f"cannot listen on {host}:{port} ({error.strerror}); is the comment server already "
+            f"running? Or choose another port: python3 dev.py comments.serve --port {port + 1}"
+        ) from None
+
+
+def serve(settings: dict[str, Any], host: str, port: int) -> None:
+    """Run the comment server at http://host:port/ until interrupted."""
+    server = comment_server(settings, host, port)
+    print(
+        f"Comment server at http://{host}:{server.server_port}/ (Ctrl-C stops); "
+        f"database {db_path(settings)}",
+        flush=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("Stopped.")
+    finally:
+        server.server_close()

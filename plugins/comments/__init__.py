@@ -1,0 +1,16 @@
+"""Reader comments: approved comments from content/comments/ under each briefing, and the form."""
+
+from pelican import signals
+
+from .attach import attach_comments
+from .settings import apply_defaults
+
+__all__ = ["register"]
+
+
+def register() -> None:
+    """Connect the comment steps to Pelican's signals."""
+    signals.initialized.connect(apply_defaults)
+    # After the content cache was saved, as related_briefings does: comments change
+    # without their briefing changing, so they are read afresh on every build.
+    signals.article_generator_finalized.connect(attach_comments)

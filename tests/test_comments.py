@@ -1,0 +1,282 @@
+"""Reader comments: the rules, the data files, the briefing page, and the comment server."""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from archive.build import BuildError
+from archive.comments.config import comment_settings
+from archive.comments.moderation import (
+    ModerationError,
+    approve,
+    open_db,
+    pending_comments,
+    reject,
+    sync,
+)
+from archive.comments.rules import Refusal, Rules, check_comment
+from archive.comments.server import comment_server
+from comments.policy import allow_comment_server
+from comments.render import comment_html
+
+from .conftest import minimal_briefing, read_page, visible_text
+
+RULES = Rules(min_length=50, max_length=2000, allow_anonymous=True)
+URI = "/briefings/2026/01/water-talks/"
+LONG_ENOUGH = "This comment is long enough to pass the fifty character minimum."
+BRIEFINGS = {"2026/water-talks.md": minimal_briefing("Water talks", "2026-01-05")}
+
+
+def comments_file(content: Path, slug: str, *comments: tuple[int, str, str]) -> None:
+    folder = content / "comments"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {
+        "format": 1,
+        "briefing": URI,
+        "comments": [
+            {"id": i, "name": name, "created": f"2026-01-0{i}T10:00:00+00:00", "text": text}
+            for i, name, text in comments
+        ],
+    }
+    (folder / f"{slug}.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+# The rules, as the server applies them.
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"text": "x" * 23}, "text", "Comments need at least 50 characters; you wrote 23."),
+        ({"text": "  " + "x" * 23 + "\n\n  "}, "text", "you wrote 23."),
+        ({"text": "x" * 2345}, "text", "at most 2,000 characters; you wrote 2,345."),
+        ({"text": LONG_ENOUGH, "email": "not-an-address"}, "email", "not an e-mail address"),
+        ({"text": LONG_ENOUGH, "author": "n" * 101}, "author", "at most 100 characters"),
+        ({"text": LONG_ENOUGH, "website": "http://spam.example"}, "form", "automated"),
+        ("not an object", "form", "could not be read"),
+    ],
+)
+def test_a_comment_breaking_a_rule_is_refused_with_a_message(data, field, message):
+    refusal = check_comment(data, URI, RULES)
+    assert isinstance(refusal, Refusal)
+    assert refusal.field == field
+    assert message in refusal.message
+
+
+def test_a_valid_comment_is_cleaned_for_isso():
+    comment = check_comment({"text": f"  {LONG_ENOUGH}\r\n", "website": "", "x": 1}, URI, RULES)
+    assert comment == {"text": LONG_ENOUGH, "author": "Anonymous", "email": None, "title": URI}
+
+
+def test_a_name_is_required_when_anonymous_comments_are_off():
+    rules = Rules(min_length=50, max_length=2000, allow_anonymous=False)
+    assert check_comment({"text": LONG_ENOUGH}, URI, rules).field == "author"
+
+
+@pytest.mark.parametrize("uri", ["", "/", "http://evil.example/", "/briefings/../x/", "/a/B/"])
+def test_comments_go_to_briefing_pages_only(uri):
+    assert isinstance(check_comment({"text": LONG_ENOUGH}, uri, RULES), Refusal)
+
+
+# Showing comments.
+
+
+def test_comment_text_is_escaped_and_its_links_are_nofollow_ugc():
+    html = comment_html('<script>alert("x")</script> & see https://example.org/a?b=1&c=2.\n\nBye')
+    assert html == (
+        "<p>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; see "
+        '<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc">'
+        "https://example.org/a?b=1&amp;c=2</a>.</p>\n<p>Bye</p>"
+    )
+
+
+def test_csp_allows_the_comment_server_for_requests_and_forms_only():
+    policy = "default-src 'self'; script-src 'self'; form-action 'self'"
+    assert allow_comment_server(policy, "https://comments.example.org/isso/") == (
+        "default-src 'self'; script-src 'self'; form-action 'self' https://comments.example.org; "
+        "connect-src 'self' https://comments.example.org"
+    )
+
+
+def test_approved_comments_are_shown_oldest_first_escaped_and_counted(make_site, tmp_path):
+    comments_file(
+        tmp_path / "content",
+        "water-talks",
+        (2, "Second <b>reader</b>", f"<script>alert(1)</script> {LONG_ENOUGH}"),
+        (1, "First reader", LONG_ENOUGH),
+    )
+    site = make_site(BRIEFINGS)
+    soup = read_page(site, "briefings/2026/01/water-talks/")
+    comments = soup.select("#comments .comment")
+    assert [c["id"] for c in comments] == ["comment-1", "comment-2"]
+    assert visible_text(comments[1].select_one(".comment-author")) == "Second <b>reader</b>"
+    assert "<script>alert(1)</script>" in visible_text(comments[1].select_one(".comment-text"))
+    assert len(soup.select("#comments script")) == 1  # comments.js, nothing from a comment
+    assert comments[0].select_one("a.comment-permalink")["href"] == "#comment-1"
+    assert comments[0].select_one("time")["datetime"] == "2026-01-01T15:30:00+05:30"
+    count = soup.select_one(".briefing-meta .comment-count")
+    assert visible_text(count) == "2 comments" and count["href"].endswith("#comments")
+    feed = (site / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "First reader" not in feed and "fifty character" not in feed
+
+
+def test_the_form_posts_to_the_comment_server_which_the_csp_allows(make_site):
+    site = make_site(BRIEFINGS, COMMENTS_SERVER_URL="https://comments.example.org")
+    soup = read_page(site, "briefings/2026/01/water-talks/")
+    form = soup.select_one("form.comment-form")
+    assert form["action"] == f"https://comments.example.org/new?uri={URI}"
+    assert form.has_attr("hidden")  # shown by comments.js; without it, the note says how
+    assert "turn on JavaScript" in visible_text(soup.select_one(".comments-nojs"))
+    for field in ("author", "email", "text"):
+        assert soup.select_one(f"label[for=comment-{field}]")
+    csp = soup.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
+    assert "connect-src 'self' https://comments.example.org" in csp
+    home_csp = read_page(site, "index.html").select_one("meta[http-equiv=Content-Security-Policy]")
+    assert "comments.example.org" not in home_csp["content"]
+
+
+def test_closed_comments_show_no_form_and_keep_the_site_csp(make_site, tmp_path):
+    comments_file(tmp_path / "content", "water-talks", (1, "First reader", LONG_ENOUGH))
+    closed = {
+        "2026/water-talks.md": minimal_briefing("Water talks", "2026-01-05", comments="Closed")
+    }
+    soup = read_page(make_site(closed), "briefings/2026/01/water-talks/")
+    assert soup.select_one("form.comment-form") is None
+    assert len(soup.select(".comment")) == 1
+    assert "closed" in visible_text(soup.select_one(".comments-closed"))
+    csp = soup.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
+    assert "connect-src" not in csp
+
+
+def test_comments_can_be_turned_off_site_wide(make_site, tmp_path):
+    comments_file(tmp_path / "content", "water-talks", (1, "First reader", LONG_ENOUGH))
+    soup = read_page(make_site(BRIEFINGS, COMMENTS_ENABLED=False), "briefings/2026/01/water-talks/")
+    assert soup.select_one("#comments") is None and soup.select_one(".comment-count") is None
+
+
+def test_an_unknown_comments_value_is_an_error_at_its_line(make_site):
+    bad = {"2026/water-talks.md": minimal_briefing("Water talks", "2026-01-05", comments="maybe")}
+    with pytest.raises(BuildError) as failed:
+        make_site(bad)
+    assert any(
+        "water-talks.md:8: Comments: 'maybe' is not a comments setting; use one of open, closed"
+        in str(problem)
+        for problem in failed.value.problems
+    ), failed.value.problems
+
+
+def test_a_broken_comments_file_fails_the_build_naming_it(make_site, tmp_path):
+    (tmp_path / "content/comments").mkdir(parents=True)
+    (tmp_path / "content/comments/water-talks.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(BuildError) as failed:
+        make_site(BRIEFINGS)
+    assert any("water-talks.json: is not a comments file" in error for error in failed.value.errors)
+
+
+# The comment server.
+
+
+def server_settings(tmp_path: Path, site_url: str = "http://127.0.0.1:8000", **overrides):
+    content = tmp_path / "content"
+    content.mkdir(exist_ok=True)
+    return comment_settings(
+        PATH=str(content),
+        COMMENTS_DB_PATH=str(tmp_path / "comments.db"),
+        COMMENTS_SITE_URLS=[site_url],
+        **overrides,
+    )
+
+
+@contextmanager
+def running_server(settings) -> Iterator[str]:
+    """Run the real comment server on a free port in a thread; yield its URL."""
+    server = comment_server(settings, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def post(server: str, body: object, uri: str = URI) -> tuple[int, dict]:
+    request = urllib.request.Request(
+        f"{server}/new?uri={uri}",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, json.loads(error.read())
+
+
+def stored(settings) -> int:
+    return sum(open_db(settings).comments.count_modes().values())
+
+
+def test_server_refuses_a_honeypot_comment_and_stores_nothing(tmp_path):
+    settings = server_settings(tmp_path)
+    with running_server(settings) as server:
+        status, answer = post(server, {"text": LONG_ENOUGH, "website": "http://spam.example"})
+    assert status == 400 and answer["field"] == "form" and "automated" in answer["message"]
+    assert stored(settings) == 0
+    assert open_db(settings).execute("SELECT COUNT(*) FROM threads").fetchone()[0] == 0
+
+
+def test_server_limits_comments_per_address_and_says_so(tmp_path):
+    settings = server_settings(tmp_path, COMMENTS_RATE_LIMIT=2)
+    with running_server(settings) as server:
+        answers = [post(server, {"text": f"{n} {LONG_ENOUGH}"}) for n in range(3)]
+    assert [status for status, _ in answers] == [202, 202, 429]
+    assert "2 comment(s) in the last minute" in answers[2][1]["message"]
+    assert stored(settings) == 2
+
+
+def test_server_serves_only_what_the_form_needs(tmp_path):
+    settings = server_settings(tmp_path)
+    with running_server(settings) as server:
+        post(server, {"text": LONG_ENOUGH})
+        for path in ("/?uri=" + URI, "/id/1", "/admin/"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(server + path, timeout=10)
+            with refused.value as error:
+                assert error.code == 404
+
+
+def test_comments_survive_a_server_restart_and_are_moderated(tmp_path):
+    settings = server_settings(tmp_path)
+    with running_server(settings) as server:
+        assert (
+            post(server, {"text": LONG_ENOUGH, "author": "Ann & Co", "email": "a@b.org"})[0] == 202
+        )
+    with running_server(settings) as server:
+        assert post(server, {"text": f"Second: {LONG_ENOUGH}"})[0] == 202
+    waiting = pending_comments(settings)
+    assert [(c.id, c.briefing, c.name) for c in waiting] == [
+        (1, "water-talks", "Ann & Co"),
+        (2, "water-talks", "Anonymous"),
+    ]
+    with pytest.raises(ModerationError):
+        approve(settings, [1, 99])
+    assert len(pending_comments(settings)) == 2  # nothing approved by a request with a bad id
+    assert approve(settings, [1]) == [1]
+    report = sync(settings)
+    path = Path(settings["PATH"]) / "comments/water-talks.json"
+    assert report.written == [path]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [(c["id"], c["name"]) for c in data["comments"]] == [(1, "Ann & Co")]
+    assert "a@b.org" not in path.read_text(encoding="utf-8")  # e-mail never published
+    reject(settings, [1])
+    assert sync(settings).removed == [path] and not path.exists()
