@@ -76,6 +76,30 @@ def check(c):
         raise Exit(f"{len(report.log.errors)} error(s): fix them before publishing.", code=1)
 
 
+@task(
+    help={
+        "title": "The headline, in quotes.",
+        "spokesperson": "Who gave the briefing, as the registry spells it (several: commas).",
+        "tags": "Comma-separated tags from the registry, such as security,fentanyl.",
+        "location": "The dateline, such as New Delhi.",
+        "source": "The credit line, such as Ministry of External Affairs weekly briefing.",
+    }
+)
+def new(c, title, spokesperson, tags="", location="", source=""):
+    """Start a new briefing (a draft) with today's date, every field and key points to fill in."""
+    from archive.new import NewBriefingError, new_briefing
+
+    try:
+        made = new_briefing(title, spokesperson, tags, location=location, source=source)
+    except NewBriefingError as error:
+        raise Exit(f"No briefing written: {error}", code=1) from None
+    print(f"Wrote {made.path.relative_to(ROOT)}")
+    print(
+        f"Preview: python3 dev.py livereload, then open http://{CONFIG['host']}:{CONFIG['port']}/{made.draft_url}"
+    )
+    print(f"Delete its `Status: draft` line to publish it at {made.url}")
+
+
 @task
 def clean(c):
     """Remove the built site and Pelican's cache."""

@@ -1,0 +1,83 @@
+"""`invoke new` starts a briefing that builds cleanly, and never overwrites one."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from archive.new import NewBriefingError, new_briefing
+
+from .conftest import read_page, visible_text
+
+NOON_IN_DELHI = datetime(2026, 3, 4, 12, 30, tzinfo=ZoneInfo("Asia/Kolkata"))
+
+
+@pytest.fixture
+def content(make_site, tmp_path):
+    make_site({})  # the content folder, with the sample registry
+    return tmp_path / "content"
+
+
+def start(content, title="Port reopens after storm", **options):
+    options.setdefault("spokesperson", "aiko tanabe")
+    options.setdefault("tags", "maritime, CLIMATE")
+    return new_briefing(title, now=NOON_IN_DELHI, PATH=str(content), **options)
+
+
+def test_new_briefing_is_a_draft_with_every_field_that_builds(content, make_site):
+    made = start(content, location="Port Kaimara")
+    assert made.path == content / "briefings/2026/port-reopens-after-storm.md"
+    text = made.path.read_text(encoding="utf-8")
+    for line in (
+        "Title: Port reopens after storm",
+        "Date: 2026-03-04 12:30",
+        "Spokesperson: Aiko Tanabe",
+        "Tags: Maritime, Climate",
+        "Location: Port Kaimara",
+        "Source:",
+        "Status: draft",
+    ):
+        assert f"\n{line}\n" in f"\n{text}", line
+    assert "Key_points: " in text and "Summary: " in text
+    site = make_site({})  # builds strictly: the scaffold passes every check
+    page = read_page(site, made.draft_url)
+    assert visible_text(page.h1) == "Port reopens after storm"
+    assert len(page.select(".key-points li")) == 3
+    assert made.url == "briefings/2026/03/port-reopens-after-storm/"
+
+
+def test_date_is_now_in_the_site_time_zone(content):
+    made = new_briefing(
+        "Late night statement",
+        "Mara Okonkwo",
+        now=datetime(2026, 3, 4, 20, 0, tzinfo=ZoneInfo("UTC")),
+        PATH=str(content),
+    )
+    assert "Date: 2026-03-05 01:30" in made.path.read_text(encoding="utf-8")
+
+
+def test_refuses_to_overwrite_and_says_where_the_file_is(content):
+    made = start(content)
+    made.path.write_text("Edited by hand", encoding="utf-8")
+    with pytest.raises(
+        NewBriefingError, match=re.escape("content/briefings/2026/port-reopens-after-storm.md")
+    ):
+        start(content)
+    assert made.path.read_text(encoding="utf-8") == "Edited by hand"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"spokesperson": "Aiko Tanab"}, "Did you mean 'Aiko Tanabe'?"),
+        ({"tags": "maritme"}, "Did you mean 'Maritime'?"),
+        ({"spokesperson": ""}, "Name the spokesperson"),
+    ],
+)
+def test_unknown_names_write_nothing(content, options, message):
+    with pytest.raises(NewBriefingError, match=message):
+        start(content, **options)
+    assert not list((content / "briefings").rglob("*.md"))
