@@ -14,6 +14,12 @@ RELATIVE_URLS = False
 # Drafts and scheduled briefings are previewed locally, never published, not even by URL.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+
+# Where `invoke publish` deploys when not told on the command line: a folder (local or
+# mounted), `user@host:path` (rsync over ssh), or a git repository's branch (GitHub Pages).
+PUBLISH_TARGET = ""
+PUBLISH_GIT_REPO = ""
+PUBLISH_GIT_BRANCH = "gh-pages"
 # Where readers' browsers send comments: the comment server behind its own domain
 # (README: "Running the comment server"). Pages with a form allow this origin in their CSP.
 COMMENTS_SERVER_URL = "https://comments.briefings.example.org"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import shlex
 import shutil
 import subprocess
@@ -29,33 +28,52 @@ CONFIG = {
 )
 def build(c, lenient=False, publish=False):
     """Check the content, then build the site into output/ (replaced only if all went well)."""
-    from pelican.log import init as init_logging
-
-    from archive.build import BuildError, build_site, recorded
-    from archive.report import keep_problems_off_the_console, print_problems
+    from archive.build import BuildError, build_site
+    from archive.report import problems_listed
 
     if publish and lenient:
         raise Exit("A public build is always strict: fix the errors (`dev.py check`).", code=2)
-    init_logging(level=logging.WARNING)
-    keep_problems_off_the_console()
-    with recorded() as log:
+    with problems_listed():
         try:
             settings = PUBLISH_SETTINGS if publish else SETTINGS
             output = build_site(settings, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
         except BuildError as error:
-            print_problems(error.problems)
             raise Exit(
                 f"Build failed with {len(error.errors)} error(s); "
                 f"{OUTPUT.name}/ was left as it was.",
                 code=1,
             ) from None
-    print_problems(log.problems)
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"Built {pages} pages into {output.relative_to(ROOT)}/.")
     if publish:
         print("This is the public site (absolute addresses): upload output/ to your host.")
     else:
         print(f"View it: python3 dev.py serve, then open http://{CONFIG['host']}:{CONFIG['port']}/")
+
+
+@task(
+    help={
+        "target": "A folder (replaced whole, atomically), or user@host:path (rsync over ssh).",
+        "git_repo": "A git repository to publish to a branch of, as GitHub Pages serves.",
+        "branch": "The branch for --git-repo (default: PUBLISH_GIT_BRANCH, gh-pages).",
+    }
+)
+def publish(c, target="", git_repo="", branch=""):
+    """Build the public site (strict, no drafts) and deploy it; a broken build deploys nothing."""
+    from archive.build import BuildError
+    from archive.publish import PublishError, publish_site
+    from archive.report import problems_listed
+
+    with problems_listed():
+        try:
+            published = publish_site(target, git_repo, branch)
+        except BuildError as error:
+            raise Exit(
+                f"Nothing was published: the build found {len(error.errors)} error(s).", code=1
+            ) from None
+        except PublishError as error:
+            raise Exit(f"Nothing was published: {error}", code=1) from None
+    print(f"Published {published.pages} pages to {published.where}.")
 
 
 @task

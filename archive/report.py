@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -28,3 +29,19 @@ def print_problems(problems: Iterable[Any]) -> None:
             print(f"{len(found)} {severity}(s):")
             for problem in found:
                 print(f"  {problem}")
+
+
+@contextmanager
+def problems_listed() -> Iterator[Any]:
+    """Show Pelican's console log, but list content problems once, one per line, at the end."""
+    from pelican.log import init as init_logging
+
+    from .build import recorded
+
+    init_logging(level=logging.WARNING)
+    keep_problems_off_the_console()
+    with recorded() as log:
+        try:
+            yield log
+        finally:
+            print_problems(log.problems)

@@ -1,4 +1,4 @@
-"""Install the non-Python tools the tests and audits need: Java, Chromium, pinned npm packages."""
+"""Install the non-Python tools the tests and audits need: Java, Chromium, rsync, npm packages."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ DEBIAN_PACKAGES = {
     "npm": "npm",
     "node": "nodejs",
     "chromium": "chromium",
+    "rsync": "rsync",
 }
 # Headless, and quiet on a closed network: no sync, updates or background fetches.
 CHROMIUM_ARGS = [
@@ -81,6 +82,7 @@ def ensure_test_tools() -> None:
     """Make sure every tool the test suite calls is installed."""
     ensure_command("java")
     ensure_command("chromium")
+    ensure_command("rsync")
     ensure_node_packages()
 
 
