@@ -144,6 +144,18 @@ def serve(c, port=CONFIG["port"], lenient=False):
         raise Exit(f"Preview not started: {error}", code=1) from None
 
 
+@task(help={"port": "Listen on this port (default 8000)."})
+def livereload(c, port=CONFIG["port"]):
+    """Build, serve at http://127.0.0.1:8000/, then rebuild and reload the page on every change."""
+    from archive.livereload import live_preview
+    from archive.preview import PortBusyError
+
+    try:
+        live_preview(CONFIG["host"], int(port))
+    except PortBusyError as error:
+        raise Exit(f"Preview not started: {error}", code=1) from None
+
+
 @task
 def test(c, args=""):
     """Install the test tools if needed, then run the whole test suite."""

@@ -20,8 +20,11 @@ class PreviewHandler(ComplexHTTPRequestHandler):
             super().do_GET()
             return
         not_found = Path(self.base_path) / "404.html"
-        body = not_found.read_bytes() if not_found.exists() else b"Not found"
-        self.send_response(404)
+        self.send_page(404, not_found.read_bytes() if not_found.exists() else b"Not found")
+
+    def send_page(self, status: int, body: bytes) -> None:
+        """Send an HTML page with ``status``."""
+        self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

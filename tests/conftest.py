@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -161,3 +163,42 @@ def new_page(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+PROJECT_PARTS = ["pelicanconf.py", "publishconf.py", "tasks.py", "archive", "plugins", "theme"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Return a copy of the project (code, theme, registry) with a small content folder."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / part)
+    shutil.copytree(ROOT / "content/registry", copy / "content/registry")
+    shutil.copytree(ROOT / "content/pages", copy / "content/pages")
+    write(copy, "2026/first.md", minimal_briefing("First briefing", "2026-01-05"))
+    return copy
+
+
+def write(project: Path, name: str, text: str) -> None:
+    """Write a briefing into the project's content folder."""
+    path = project / "content/briefings" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run an invoke task in ``project``, as an editor would from its folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )

@@ -3,55 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from archive.paths import ROOT
-
-from .conftest import minimal_briefing
+from .conftest import invoke, minimal_briefing, write
 from .test_content_checks import snapshot
-
-PROJECT_PARTS = ["pelicanconf.py", "publishconf.py", "tasks.py", "archive", "plugins", "theme"]
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """Return a copy of the project (code, theme, registry) with a small content folder."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / part)
-    shutil.copytree(ROOT / "content/registry", copy / "content/registry")
-    shutil.copytree(ROOT / "content/pages", copy / "content/pages")
-    write(copy, "2026/first.md", minimal_briefing("First briefing", "2026-01-05"))
-    return copy
-
-
-def write(project: Path, name: str, text: str) -> None:
-    path = project / "content/briefings" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_strict_build_and_check_exit_non_zero_naming_file_and_line(project):
