@@ -129,8 +129,22 @@ def _relevant(change: watchfiles.Change, path: str) -> bool:
 
 
 def watch_and_rebuild(reloads: Reloads, watched: Iterable[Path], stop: threading.Event) -> None:
-    """Rebuild after each burst of changes; announce the good builds."""
-    for _changes in watchfiles.watch(*watched, watch_filter=_relevant, stop_event=stop):
+    """Build once the watcher is running, then after each burst of changes; announce good builds.
+
+    The first build starts only after the watcher's first report (empty after 0.2 s), so a
+    change saved while the first build runs is never missed; all builds run one at a time.
+    """
+    built = False
+    for changes in watchfiles.watch(
+        *watched,
+        watch_filter=_relevant,
+        stop_event=stop,
+        yield_on_timeout=True,
+        rust_timeout=200,
+    ):
+        if built and not changes:
+            continue
+        built = True
         if rebuild():
             reloads.announce()
 
@@ -145,12 +159,11 @@ def live_preview(host: str, port: int, output: Path = OUTPUT) -> None:
             f"cannot listen on {host}:{port} ({error.strerror}); choose another port: "
             f"python3 dev.py livereload --port {port + 1}"
         ) from None
-    rebuild()
     stop = threading.Event()
     watched = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
     watcher = threading.Thread(target=watch_and_rebuild, args=(reloads, watched, stop))
     watcher.start()
-    print(f"Live preview at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
+    print(f"Live preview at http://{host}:{port}/ once built (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
