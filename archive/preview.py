@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
@@ -58,11 +59,17 @@ def served(output: Path) -> Iterator[str]:
     # A handler class of its own: RootedHTTPServer stores the folder on the class, so two
     # servers sharing PreviewHandler would both serve the folder of the last one started.
     handler = type("FolderHandler", (PreviewHandler,), {})
-    httpd = RootedHTTPServer(str(output), ("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    with in_background(RootedHTTPServer(str(output), ("127.0.0.1", 0), handler)) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+@contextmanager
+def in_background(server: Any) -> Iterator[Any]:
+    """Run a socketserver-style ``server`` in a thread for the block, then shut it down."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        yield server
     finally:
-        httpd.shutdown()
-        httpd.server_close()
+        server.shutdown()
+        server.server_close()

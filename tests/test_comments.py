@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from archive.comments.moderation import (
 )
 from archive.comments.rules import Refusal, Rules, check_comment
 from archive.comments.server import comment_server
+from archive.preview import in_background
 from comments.policy import allow_comment_server
 from comments.render import comment_html
 
@@ -198,14 +198,8 @@ def server_settings(tmp_path: Path, site_url: str = "http://127.0.0.1:8000", **o
 @contextmanager
 def running_server(settings) -> Iterator[str]:
     """Run the real comment server on a free port in a thread; yield its URL."""
-    server = comment_server(settings, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with in_background(comment_server(settings, "127.0.0.1", 0)) as server:
         yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def post(server: str, body: object, uri: str = URI) -> tuple[int, dict]:
