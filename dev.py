@@ -66,9 +66,13 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         argv = ["--list"]
     ensure_environment()
-    return subprocess.run(
-        [str(venv_python()), "-m", "invoke", *argv], cwd=ROOT, check=False
-    ).returncode
+    try:
+        return subprocess.run(
+            [str(venv_python()), "-m", "invoke", *argv], cwd=ROOT, check=False
+        ).returncode
+    except KeyboardInterrupt:
+        # Ctrl-C reached the task too, which said how it stopped; no traceback from here.
+        return 130
 
 
 if __name__ == "__main__":

@@ -24,16 +24,17 @@ CONFIG = {
     help={
         "lenient": "List content errors as warnings and build the good briefings.",
         "publish": "Build the public site with publishconf.py (absolute URLs, no drafts).",
+        "quiet": "Print only problems, not where to view the site.",
     }
 )
-def build(c, lenient=False, publish=False):
+def build(c, lenient=False, publish=False, quiet=False):
     """Check the content, then build the site into output/ (replaced only if all went well)."""
     from archive.build import BuildError, build_site
     from archive.report import problems_listed
 
     if publish and lenient:
         raise Exit("A public build is always strict: fix the errors (`dev.py check`).", code=2)
-    with problems_listed():
+    with problems_listed(lenient=lenient):
         try:
             settings = PUBLISH_SETTINGS if publish else SETTINGS
             output = build_site(settings, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
@@ -43,6 +44,8 @@ def build(c, lenient=False, publish=False):
                 f"{OUTPUT.name}/ was left as it was.",
                 code=1,
             ) from None
+    if quiet:
+        return
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"Built {pages} pages into {output.relative_to(ROOT)}/.")
     if publish:
@@ -73,7 +76,12 @@ def publish(c, target="", git_repo="", branch=""):
             ) from None
         except PublishError as error:
             raise Exit(f"Nothing was published: {error}", code=1) from None
-    print(f"Published {published.pages} pages to {published.where}.")
+    print(f"Published {published.pages} pages to {published.where}, for {published.siteurl}.")
+    if ".example.org" in published.siteurl:
+        print(
+            "Note: SITEURL in publishconf.py is still the example address, so every link and "
+            "the stylesheet point there. Set it to your site's public address and publish again."
+        )
 
 
 @task
@@ -87,9 +95,14 @@ def check(c):
     others = set(report.log.errors) - {str(p) for p in report.log.problems}
     for error in sorted(others):
         print(f"  {error}")
+    for path in report.drafts:
+        print(f"draft: {path} (not published until its `Status: draft` line is removed)")
     for path, date in report.scheduled:
         print(f"scheduled: {path} publishes on {date:%Y-%m-%d %H:%M} (with a build on that day)")
-    print(f"{report.published} briefing(s) ready to publish, {len(report.scheduled)} scheduled.")
+    print(
+        f"{report.published} briefing(s) ready to publish, {len(report.scheduled)} scheduled, "
+        f"{len(report.drafts)} draft(s)."
+    )
     if not report.ok:
         raise Exit(f"{len(report.log.errors)} error(s): fix them before publishing.", code=1)
 
@@ -103,7 +116,7 @@ def check(c):
         "source": "The credit line, such as Ministry of External Affairs weekly briefing.",
     }
 )
-def new(c, title, spokesperson, tags="", location="", source=""):
+def new(c, title, spokesperson="", tags="", location="", source=""):
     """Start a new briefing (a draft) with today's date, every field and key points to fill in."""
     from archive.new import NewBriefingError, new_briefing
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +33,7 @@ class CheckReport:
 
     log: BuildLog
     scheduled: list[tuple[str, datetime]] = field(default_factory=list)
+    drafts: list[str] = field(default_factory=list)
     published: int = 0
 
     @property
@@ -57,17 +60,20 @@ def check_site(settings_file: Path = SETTINGS, **overrides: Any) -> CheckReport:
             site_root = Path(settings["PATH"]).parent
             report.published = len(generator.articles)
             # A future date made it a draft; an explicit `Status: draft` stays one.
-            scheduled = [
-                (Path(draft.source_path).relative_to(site_root).as_posix(), draft.date)
-                for draft in generator.drafts
-                if "status" not in getattr(draft, "source_lines", {}) and draft.date > now
-            ]
-            report.scheduled = sorted(scheduled, key=lambda item: item[1])
+            for draft in generator.drafts:
+                shown = Path(draft.source_path).relative_to(site_root).as_posix()
+                if "status" not in getattr(draft, "source_lines", {}) and draft.date > now:
+                    report.scheduled.append((shown, draft.date))
+                else:
+                    report.drafts.append(shown)
+            report.scheduled.sort(key=lambda item: item[1])
+            report.drafts.sort()
 
         signals.get_writer.connect(discarding_writer)
         signals.article_generator_finalized.connect(count_briefings)
         try:
-            with recorded() as report.log:
+            # Pelican's "Done: Processed ..." line would read as if something was built.
+            with recorded() as report.log, contextlib.redirect_stdout(io.StringIO()):
                 Pelican(settings).run()
         finally:
             signals.get_writer.disconnect(discarding_writer)

@@ -113,7 +113,9 @@ class LiveServer(ThreadingHTTPServer):
 def rebuild() -> bool:
     """Build the site in a fresh Python (so changed plugins and settings count); True if good."""
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "invoke", "build"], cwd=ROOT, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "build", "--quiet"], cwd=ROOT, check=False
+    )
     seconds = time.monotonic() - started
     if result.returncode:
         print(f"Not rebuilt ({seconds:.1f} s): still serving the last good build.", flush=True)

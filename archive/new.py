@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from pelican.utils import slugify
 
 from briefing_metadata.reader import registry_for
+from briefing_metadata.scaffold import PLACEHOLDER_BODY, PLACEHOLDER_FIELDS
 from briefing_metadata.schema import spokesperson_names, tag_spellings
 from briefing_metadata.settings import DEFAULTS
 
@@ -31,39 +32,34 @@ class NewBriefing:
     url: str
 
 
-TEMPLATE = """\
-Title: {title}
-Date: {date}
-Spokesperson: {spokespeople}
-Tags: {tags}
-Location: {location}
-Source: {source}
-Summary: One or two plain sentences on what was announced: the standfirst and feed summary.
-Key_points: The first key point, in a few words
-    The second key point
-    The third key point
-Status: draft
-
-Write the briefing here, in Markdown. Start with the news: who said what, where and when.
-
-> A quotation set as a block quote is shown as a pull quote.
-
-Delete the `Status: draft` line above when the briefing is ready to publish.
-"""
+# The checks refuse to publish a briefing that still has any of the placeholders.
+TEMPLATE = (
+    "Title: {title}\n"
+    "Date: {date}\n"
+    "Spokesperson: {spokespeople}\n"
+    "Tags: {tags}\n"
+    "Location: {location}\n"
+    "Source: {source}\n"
+    f"Summary: {PLACEHOLDER_FIELDS['summary']}\n"
+    "Key_points: " + PLACEHOLDER_FIELDS["key_points"].replace("\n", "\n    ") + "\n"
+    "Status: draft\n"
+    "\n" + "\n\n".join(PLACEHOLDER_BODY) + "\n"
+)
 
 
-def _names(spellings: list[str], vocabulary: Any, kind: str) -> list[str]:
-    """Return the registry's spelling of each name; unknown ones are an error with a hint."""
+def _names(spellings: list[str], vocabulary: Any, kind: str, unknown: list[str]) -> list[str]:
+    """Return the registry's spelling of each name; add each unknown one, with a hint."""
     names = []
     for spelling in spellings:
         entry = vocabulary.find(spelling)
         if entry is None:
             suggestion = vocabulary.suggestion(spelling)
             hint = f" Did you mean {suggestion!r}?" if suggestion else ""
-            raise NewBriefingError(
+            unknown.append(
                 f"{spelling!r} is not in the {kind} registry ({vocabulary.shown_path}).{hint}"
             )
-        names.append(entry.name)
+        else:
+            names.append(entry.name)
     return names
 
 
@@ -84,10 +80,15 @@ def new_briefing(
         raise NewBriefingError('Give the briefing a title, such as: new "Minister visits port"')
     settings = {**DEFAULTS, **site_settings(settings_file, **overrides)}
     registry = registry_for(settings)
-    people = _names(spokesperson_names(spokesperson), registry.spokespeople, "spokesperson")
-    if not people:
-        raise NewBriefingError('Name the spokesperson: --spokesperson "Randhir Jaiswal"')
-    labels = _names(tag_spellings(tags), registry.tags, "tag")
+    if not spokesperson_names(spokesperson):
+        raise NewBriefingError('name the spokesperson: --spokesperson "Randhir Jaiswal"')
+    unknown: list[str] = []
+    people = _names(
+        spokesperson_names(spokesperson), registry.spokespeople, "spokesperson", unknown
+    )
+    labels = _names(tag_spellings(tags), registry.tags, "tag", unknown)
+    if unknown:
+        raise NewBriefingError(" ".join(unknown))
     when = (now or datetime.now(ZoneInfo(settings["TIMEZONE"]))).astimezone(
         ZoneInfo(settings["TIMEZONE"])
     )

@@ -28,6 +28,7 @@ class Published:
 
     where: str
     pages: int
+    siteurl: str
 
 
 def _build(output: Path, settings_file: Path, overrides: dict[str, Any]) -> Path:
@@ -101,20 +102,22 @@ def publish_site(
     git_repo = git_repo or settings.get("PUBLISH_GIT_REPO", "")
     target = target or settings.get("PUBLISH_TARGET", "")
     branch = branch or settings.get("PUBLISH_GIT_BRANCH", "gh-pages")
-    if bool(target) == bool(git_repo):
+    if not target and not git_repo:
         raise PublishError(
             "say where to publish: --target FOLDER, --target user@host:path, or --git-repo REPO"
-            " (or set PUBLISH_TARGET or PUBLISH_GIT_REPO in publishconf.py), but not both"
+            " (or set PUBLISH_TARGET or PUBLISH_GIT_REPO in publishconf.py)"
         )
+    if target and git_repo:
+        raise PublishError("give either a target or a git repository, not both")
     if target and not REMOTE.match(target):
         # Built next to the folder and swapped in: readers never see half a site.
         site = _build(Path(target).absolute(), settings_file, overrides)
-        return Published(str(site), sum(1 for _ in site.rglob("*.html")))
+        return Published(str(site), sum(1 for _ in site.rglob("*.html")), settings["SITEURL"])
     with tempfile.TemporaryDirectory(prefix="briefing-site-") as scratch:
         site = _build(Path(scratch) / "site", settings_file, overrides)
         pages = sum(1 for _ in site.rglob("*.html"))
         if target:
             rsync_site(site, target)
-            return Published(target, pages)
+            return Published(target, pages, settings["SITEURL"])
         _git_branch(site, git_repo, branch)
-        return Published(f"{git_repo} (branch {branch})", pages)
+        return Published(f"{git_repo} (branch {branch})", pages, settings["SITEURL"])

@@ -18,21 +18,25 @@ def keep_problems_off_the_console() -> None:
         handler.addFilter(_not_a_problem)
 
 
-def print_problems(problems: Iterable[Any]) -> None:
+def print_problems(problems: Iterable[Any], *, lenient: bool = False) -> None:
     """Print errors, then warnings, each group sorted by file and line."""
     problems = list(problems)
-    for severity in ("error", "warning"):
+    headings = {
+        "error": "error(s), left out of this lenient build" if lenient else "error(s)",
+        "warning": "warning(s)",
+    }
+    for severity, heading in headings.items():
         found = sorted(
             (p for p in problems if p.severity == severity), key=lambda p: (p.path, p.line)
         )
         if found:
-            print(f"{len(found)} {severity}(s):")
+            print(f"{len(found)} {heading}:")
             for problem in found:
                 print(f"  {problem}")
 
 
 @contextmanager
-def problems_listed() -> Iterator[Any]:
+def problems_listed(*, lenient: bool = False) -> Iterator[Any]:
     """Show Pelican's console log, but list content problems once, one per line, at the end."""
     from pelican.log import init as init_logging
 
@@ -44,4 +48,4 @@ def problems_listed() -> Iterator[Any]:
         try:
             yield log
         finally:
-            print_problems(log.problems)
+            print_problems(log.problems, lenient=lenient)

@@ -38,7 +38,8 @@ def test_check_lists_scheduled_briefings_which_are_not_published(project):
     assert "scheduled: content/briefings/2026/future.md publishes on 2099-03-01 09:00" in (
         checked.stdout
     )
-    assert "1 briefing(s) ready to publish, 1 scheduled." in checked.stdout
+    assert "1 briefing(s) ready to publish, 1 scheduled, 0 draft(s)." in checked.stdout
+    assert "Done: Processed" not in checked.stdout
     assert invoke(project, "build").returncode == 0
     assert not list((project / "output/briefings").rglob("future"))
     published = (project / "output/feeds/all.atom.xml").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from archive.build import BuildError
 from archive.new import NewBriefingError, new_briefing
 
 from .conftest import read_page, visible_text
@@ -74,10 +75,27 @@ def test_refuses_to_overwrite_and_says_where_the_file_is(content):
     [
         ({"spokesperson": "Aiko Tanab"}, "Did you mean 'Aiko Tanabe'?"),
         ({"tags": "maritme"}, "Did you mean 'Maritime'?"),
-        ({"spokesperson": ""}, "Name the spokesperson"),
+        ({"spokesperson": ""}, "name the spokesperson"),
+        (
+            {"spokesperson": "Aiko Tanab", "tags": "maritme, ferries"},
+            "Did you mean 'Aiko Tanabe'.*Did you mean 'Maritime'.*'ferries' is not in the tag",
+        ),
     ],
 )
 def test_unknown_names_write_nothing(content, options, message):
     with pytest.raises(NewBriefingError, match=message):
         start(content, **options)
     assert not list((content / "briefings").rglob("*.md"))
+
+
+def test_placeholders_cannot_be_published(content, make_site):
+    made = start(content)
+    text = made.path.read_text(encoding="utf-8").replace("Status: draft\n", "")
+    made.path.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as failed:
+        make_site({})
+    reported = [str(p) for p in failed.value.problems]
+    shown = "content/briefings/2026/port-reopens-after-storm.md"
+    assert any(r.startswith(f"{shown}:7: Summary: still has the placeholder") for r in reported)
+    assert any(r.startswith(f"{shown}:8: Key_points: still has the placeholder") for r in reported)
+    assert any(r.startswith(f"{shown}:12: body: still has placeholder text") for r in reported)

@@ -149,3 +149,17 @@ def test_search_form_is_hidden_where_scripting_is_off(browser, sample_url):
     assert page.locator("h1").is_visible()
     assert not page.get_by_label("Words to find").is_visible()
     context.close()
+
+
+def test_the_key_points_heading_is_not_searchable(page, make_site):
+    # Every briefing with key points shows the same heading: it must not match them all.
+    points = ["Ferries resume", "Harbour reopens"]
+    site = make_site(
+        {"2026/port.md": minimal_briefing("Port news", "2026-03-01", key_points=points)}
+    )
+    with served(site) as url:
+        page.goto(f"{url}/search/?q=points")
+        wait_for_status(page, r"No briefings found for “points”")
+        page.goto(f"{url}/search/?q=harbour")
+        wait_for_status(page, r"found for “harbour”")
+        assert result_titles(page) == ["Port news"]

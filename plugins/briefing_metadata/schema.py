@@ -8,7 +8,9 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .problems import Problem
 from .registry import SLUG, Entry, Registry, Vocabulary
+from .scaffold import PLACEHOLDER_BODY, PLACEHOLDER_FIELDS
 from .source import Source
 
 # Dates Pelican reads exactly; dateutil would guess the rest ("February 2024" → today's day).
@@ -106,6 +108,8 @@ def check_fields(
             f"{values['slug']!r} is not a valid address part",
             "use lower-case letters, digits and hyphens only, such as visa-document-checks",
         )
+    if values.get("status", "published").strip().lower() != "draft":
+        _check_placeholders(source)
     for key in ("save_as", "url"):
         if key in values:
             _check_relative_address(source, key, values[key])
@@ -126,6 +130,22 @@ def check_fields(
         ),
         "tags": _entries(source, "tags", tag_spellings(values.get("tags", "")), registry.tags),
     }
+
+
+def _check_placeholders(source: Source) -> None:
+    """Refuse, outside drafts, the placeholder text that `invoke new` wrote."""
+    fix = "replace it with your own words, or keep `Status: draft` until it is ready"
+    for key, placeholder in PLACEHOLDER_FIELDS.items():
+        field = source.fields.get(key)
+        if field and any(line in field.value.splitlines() for line in placeholder.splitlines()):
+            source.problem(key, "still has the placeholder text from `new`", fix)
+    lines = source.text.splitlines()
+    for number, line in enumerate(lines[source.body_line - 1 :], source.body_line):
+        if line.strip() in PLACEHOLDER_BODY:
+            source.problems.append(
+                Problem(source.shown_path, number, "body", "still has placeholder text", fix)
+            )
+            return
 
 
 def _unknown_field(source: Source, key: str, kind: str, allowed: tuple[str, ...]) -> None:
