@@ -49,7 +49,7 @@ def build(c, lenient=False, publish=False, quiet=False):
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"Built {pages} pages into {output.relative_to(ROOT)}/.")
     if publish:
-        print("This is the public site (absolute addresses): upload output/ to your host.")
+        print("This is the public site: `python3 dev.py publish` builds and deploys it in one go.")
     else:
         print(f"View it: python3 dev.py serve, then open http://{CONFIG['host']}:{CONFIG['port']}/")
 
@@ -128,7 +128,10 @@ def new(c, title, spokesperson="", tags="", location="", source=""):
     print(
         f"Preview: python3 dev.py livereload, then open http://{CONFIG['host']}:{CONFIG['port']}/{made.draft_url}"
     )
-    print(f"Delete its `Status: draft` line to publish it at {made.url}")
+    print(
+        "Replace the placeholder text, then delete its `Status: draft` line to publish it at "
+        f"{made.url}"
+    )
 
 
 @task
