@@ -43,7 +43,15 @@ PLUGINS = [
     "search_index",
     "pelican.plugins.sitemap",
     "robots_txt",
+    "incremental",
 ]
+# Pelican's content cache keeps each briefing as it was read and typeset; the incremental
+# plugin keys it by a fingerprint of code, templates, settings and registry, so it never
+# serves a briefing made by other code. Files are compared by content, not modification time.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "generator"
+CHECK_MODIFIED_METHOD = "sha256"
 
 # No translations: two briefings never merge because they share a slug (the check reports
 # every address claimed twice instead).

@@ -79,6 +79,8 @@ def build_site(settings_file: Path = SETTINGS, *, lenient: bool = False, **overr
     output = Path(settings["OUTPUT_PATH"])
     with staged_output(output, settings.get("OUTPUT_RETENTION", [])) as staging:
         settings["OUTPUT_PATH"] = str(staging)
+        # Unchanged briefing pages are hard-linked from the live site (plugins/incremental).
+        settings["INCREMENTAL_PREVIOUS_OUTPUT"] = str(output) if output.is_dir() else None
         with recorded() as log:
             Pelican(settings).run()
         if log.errors:

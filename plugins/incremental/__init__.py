@@ -1,0 +1,22 @@
+"""Incremental builds: a content cache that cannot go stale, and unchanged briefing pages reused."""
+
+from pelican import signals
+
+from .cache import forget_files_with_problems, key_content_cache, record_problems
+from .settings import apply_defaults
+from .writer import save_manifest, use_incremental_writer
+
+__all__ = ["register"]
+
+
+def register() -> None:
+    """Connect the cache and the writer to Pelican's signals."""
+    signals.initialized.connect(apply_defaults)
+    signals.initialized.connect(record_problems)
+    # After every plugin has applied its defaults, before the generators open the cache.
+    signals.get_generators.connect(key_content_cache)
+    # Before Pelican saves the cache, so files with problems are read (and reported) again.
+    signals.article_generator_pretaxonomy.connect(forget_files_with_problems)
+    signals.page_generator_finalized.connect(forget_files_with_problems)
+    signals.get_writer.connect(use_incremental_writer)
+    signals.finalized.connect(save_manifest)

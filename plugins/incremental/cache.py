@@ -1,0 +1,55 @@
+"""Key Pelican's content cache by the site's fingerprint, and never cache a file with problems."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from .digest import site_digest
+
+# Display paths of the files that reported a problem in this process's current build.
+_problem_files: set[str] = set()
+
+
+class _ProblemRecorder(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = getattr(record, "briefing_problem", None)
+        if problem is not None:
+            _problem_files.add(str(getattr(problem, "path", "")))
+
+
+_recorder = _ProblemRecorder(level=logging.DEBUG)
+
+
+def record_problems(pelican: Any) -> None:
+    """Start noting which files report problems in this build."""
+    _problem_files.clear()
+    root = logging.getLogger()
+    if _recorder not in root.handlers:
+        root.addHandler(_recorder)
+
+
+def key_content_cache(pelican: Any) -> None:
+    """Put the content cache in a folder named by the site's fingerprint."""
+    settings = pelican.settings
+    registry = Path(settings["PATH"]) / settings.get("BRIEFING_METADATA_REGISTRY_PATH", "registry")
+    digest = site_digest(settings, registry)
+    settings["INCREMENTAL_DIGEST"] = digest
+    settings.setdefault("INCREMENTAL_CACHE_ROOT", settings["CACHE_PATH"])
+    # A cached briefing skips the reader and content_object_init (Markdown, HTML cleaning,
+    # typography): a change to any code, template, setting or registry entry must miss the
+    # cache, so it lives in a folder of its own for each fingerprint.
+    settings["CACHE_PATH"] = str(Path(settings["INCREMENTAL_CACHE_ROOT"]) / digest)
+
+
+def forget_files_with_problems(generator: Any) -> None:
+    """Drop from the cache every file that reported a problem, so each build reports it again."""
+    if not _problem_files:
+        return
+    cache = getattr(generator, "_cache", {})
+    base = Path(generator.path)
+    for name in list(cache):
+        path = base / name
+        if any(shown and path.as_posix().endswith(shown) for shown in _problem_files):
+            del cache[name]

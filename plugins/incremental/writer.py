@@ -1,0 +1,151 @@
+"""Write briefing pages only when their inputs changed; hard-link the others from the last build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = "incremental-pages.json"
+# The writer of each output folder being built: Pelican keeps no reference to it.
+_writers: dict[str, IncrementalWriter] = {}
+
+
+def _source_hash(content: Any, memo: dict[str, str]) -> str:
+    path = getattr(content, "source_path", None)
+    if not path:
+        return ""
+    if path not in memo:
+        memo[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return memo[path]
+
+
+def page_key(briefing: Any, settings: dict[str, Any], memo: dict[str, str]) -> str:
+    """Return a hash of everything a briefing's page shows: its file, its neighbours', comments."""
+    # The page shows the briefing, its neighbours and related briefings (all made from their
+    # files), its comments, and what the site digest covers (code, templates, settings,
+    # registry). Status matters too: a draft's page says so.
+    parts = [settings.get("INCREMENTAL_DIGEST", ""), briefing.status, briefing.save_as]
+    parts.append(_source_hash(briefing, memo))
+    for other in (
+        getattr(briefing, "newer_briefing", None),
+        getattr(briefing, "older_briefing", None),
+    ):
+        parts.append(_source_hash(other, memo) if other is not None else "-")
+    parts += [_source_hash(other, memo) for other in getattr(briefing, "related_briefings", [])]
+    comments = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
+    comment_file = comments / f"{briefing.slug}.json"
+    parts.append(
+        hashlib.sha256(comment_file.read_bytes()).hexdigest() if comment_file.is_file() else "-"
+    )
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _manifest_path(settings: dict[str, Any]) -> Path:
+    return Path(settings.get("INCREMENTAL_CACHE_ROOT", settings["CACHE_PATH"])) / MANIFEST
+
+
+def _folder_id(folder: Path) -> list[int]:
+    stat = folder.stat()
+    return [stat.st_dev, stat.st_ino]
+
+
+def _file_id(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_ino, stat.st_mtime_ns, stat.st_size]
+
+
+def load_manifest(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return the pages of the last build's manifest, if it describes the live output folder."""
+    previous = settings.get("INCREMENTAL_PREVIOUS_OUTPUT")
+    if not previous or not Path(previous).is_dir():
+        return {}
+    try:
+        manifest = json.loads(_manifest_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    # Written before the swap with the staging folder's identity: a build that was never
+    # swapped in, or an output folder made some other way, does not match.
+    if manifest.get("output") != _folder_id(Path(previous)):
+        return {}
+    return manifest.get("pages", {})
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, which reuses unchanged briefing pages and never writes into a link."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.previous = Path(settings.get("INCREMENTAL_PREVIOUS_OUTPUT") or "")
+        self.manifest = load_manifest(settings)
+        self.pages: dict[str, str] = {}
+        self.reused = 0
+        self._hashes: dict[str, str] = {}
+        _writers[str(output_path)] = self
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        # A reused page is a hard link to the live site's file: writing into it would change
+        # the live site before the swap, so a file with other links is replaced, not opened.
+        path = Path(filename)
+        if filename not in self._overridden_files and path.is_file() and path.stat().st_nlink > 1:
+            path.unlink()
+        return super()._open_w(filename, encoding, override)
+
+    def _reuse(self, name: str, key: str) -> bool:
+        entry = self.manifest.get(name)
+        if not entry or entry[0] != key:
+            return False
+        old = self.previous / name
+        try:
+            if _file_id(old) != entry[1]:
+                return False  # Changed since that build: render it again.
+            new = Path(self.output_path) / name
+            new.parent.mkdir(parents=True, exist_ok=True)
+            os.link(old, new)
+        except OSError:
+            return False
+        self._written_files.add(str(new))
+        return True
+
+    def write_file(
+        self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> None:
+        """Render and write a page, or link a briefing page whose inputs are unchanged."""
+        briefing = kwargs.get("article")
+        if briefing is None or not name or kwargs.get("paginated"):
+            return super().write_file(name, template, context, *args, **kwargs)
+        key = page_key(briefing, self.settings, self._hashes)
+        self.pages[name] = key
+        if self._reuse(name, key):
+            self.reused += 1
+            return None
+        return super().write_file(name, template, context, *args, **kwargs)
+
+
+def use_incremental_writer(pelican: Any) -> type[Writer]:
+    """Offer Pelican the incremental writer."""
+    return IncrementalWriter
+
+
+def save_manifest(pelican: Any) -> None:
+    """Record each briefing page's key and file, for the next build to reuse."""
+    settings = pelican.settings
+    writer = _writers.pop(str(pelican.output_path), None)
+    output = Path(pelican.output_path)
+    pages = {}
+    for name, key in writer.pages.items() if writer else []:
+        path = output / name
+        if path.is_file():
+            pages[name] = [key, _file_id(path)]
+    target = _manifest_path(settings)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".tmp")
+    partial.write_text(json.dumps({"output": _folder_id(output), "pages": pages}), encoding="utf-8")
+    partial.replace(target)
