@@ -45,12 +45,9 @@ PLUGINS = [
     "robots_txt",
     "incremental",
 ]
-# Pelican's content cache keeps each briefing as it was read and typeset; the incremental
-# plugin keys it by a fingerprint of code, templates, settings and registry, so it never
-# serves a briefing made by other code. Files are compared by content, not modification time.
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
-CONTENT_CACHING_LAYER = "generator"
+# Files are compared by content, not modification time, for the content cache that the
+# incremental plugin turns on (INCREMENTAL_CACHE) and keys by a fingerprint of the code,
+# templates, settings and registry, so it never serves a briefing made by other code.
 CHECK_MODIFIED_METHOD = "sha256"
 
 # No translations: two briefings never merge because they share a slug (the check reports

@@ -22,7 +22,7 @@ def build_without_index(content: Path, folder: Path) -> Path:
         PATH=str(content),
         OUTPUT_PATH=str(folder / "output"),
         CACHE_PATH=str(folder / "cache"),
-        LOAD_CONTENT_CACHE=False,
+        INCREMENTAL_CACHE=False,
         SEARCH_INDEX_ENABLED=False,
     )
 

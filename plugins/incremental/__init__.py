@@ -2,7 +2,12 @@
 
 from pelican import signals
 
-from .cache import forget_files_with_problems, key_content_cache, record_problems
+from .cache import (
+    forget_cached_pages_with_problems,
+    forget_uncacheable,
+    key_content_cache,
+    record_problems,
+)
 from .settings import apply_defaults
 from .writer import save_manifest, use_incremental_writer
 
@@ -15,8 +20,9 @@ def register() -> None:
     signals.initialized.connect(record_problems)
     # After every plugin has applied its defaults, before the generators open the cache.
     signals.get_generators.connect(key_content_cache)
-    # Before Pelican saves the cache, so files with problems are read (and reported) again.
-    signals.article_generator_pretaxonomy.connect(forget_files_with_problems)
-    signals.page_generator_finalized.connect(forget_files_with_problems)
+    # Before Pelican saves the cache: scheduled briefings and files with problems are read
+    # again on every build.
+    signals.article_generator_pretaxonomy.connect(forget_uncacheable)
+    signals.page_generator_finalized.connect(forget_cached_pages_with_problems)
     signals.get_writer.connect(use_incremental_writer)
     signals.finalized.connect(save_manifest)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,13 @@ def record_problems(pelican: Any) -> None:
 def key_content_cache(pelican: Any) -> None:
     """Put the content cache in a folder named by the site's fingerprint."""
     settings = pelican.settings
+    if settings["INCREMENTAL_CACHE"]:
+        # Set here rather than in pelicanconf.py: Pelican warns that the generator layer
+        # keeps a scheduled briefing a draft after its date, which forget_uncacheable
+        # below prevents.
+        settings["CACHE_CONTENT"] = True
+        settings["LOAD_CONTENT_CACHE"] = True
+        settings["CONTENT_CACHING_LAYER"] = "generator"
     registry = Path(settings["PATH"]) / settings.get("BRIEFING_METADATA_REGISTRY_PATH", "registry")
     digest = site_digest(settings, registry)
     settings["INCREMENTAL_DIGEST"] = digest
@@ -43,13 +51,29 @@ def key_content_cache(pelican: Any) -> None:
     settings["CACHE_PATH"] = str(Path(settings["INCREMENTAL_CACHE_ROOT"]) / digest)
 
 
-def forget_files_with_problems(generator: Any) -> None:
-    """Drop from the cache every file that reported a problem, so each build reports it again."""
+def forget_uncacheable(generator: Any, signal_name: str = "") -> None:
+    """Drop from the cache scheduled briefings and files that reported a problem."""
+    cache = getattr(generator, "_cache", {})
+    # A scheduled briefing is read as a draft; cached, it would stay one after its date.
+    now = datetime.now(UTC)
+    for draft in getattr(generator, "drafts", []):
+        if draft.date.astimezone(UTC) > now:
+            cache.pop(draft.relative_source_path, None)
+    # A cached file skips the reader, whose problems (warnings too) must show on every build.
     if not _problem_files:
         return
-    cache = getattr(generator, "_cache", {})
     base = Path(generator.path)
+    dropped = False
     for name in list(cache):
         path = base / name
         if any(shown and path.as_posix().endswith(shown) for shown in _problem_files):
             del cache[name]
+            dropped = True
+    # Pages have no signal before Pelican saves the cache, so they are saved again.
+    if dropped and signal_name == "page_generator_finalized":
+        generator.save_cache()
+
+
+def forget_cached_pages_with_problems(generator: Any) -> None:
+    """Drop pages that reported a problem from the saved cache, after Pelican saved it."""
+    forget_uncacheable(generator, "page_generator_finalized")

@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
+    # Keep each briefing as read and typeset in Pelican's content cache (generator layer),
+    # in a folder named by the site's fingerprint. `invoke check` turns it off to read
+    # every file afresh.
+    "INCREMENTAL_CACHE": True,
     # The live output folder of the last build: briefing pages whose inputs did not change
     # are hard-linked from it instead of rendered. None renders every page (a plain
     # `pelican` run); archive.build.build_site sets it when it builds into a staging folder.

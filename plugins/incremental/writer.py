@@ -144,6 +144,8 @@ def save_manifest(pelican: Any) -> None:
         path = output / name
         if path.is_file():
             pages[name] = [key, _file_id(path)]
+    if writer:
+        logger.info("incremental: reused %d of %d briefing pages", writer.reused, len(writer.pages))
     target = _manifest_path(settings)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".tmp")
