@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from functools import partial
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import Any
 
 from markupsafe import Markup
@@ -50,8 +51,20 @@ def typeset_content(content: Any) -> None:
         content._content = str(typeset_html(content._content, settings))
 
 
+def typographic_filter(settings: dict[str, Any]) -> Callable[[str], Markup]:
+    """Return ``typeset_text`` for these settings, remembering recent results."""
+
+    # A briefing's key points are shown on its page and in every listing it appears in
+    # (home, tags, spokesperson, year, month): typeset each point once, not a dozen times.
+    @lru_cache(maxsize=1 << 16)
+    def typeset(text: str) -> Markup:
+        return typeset_text(text, settings)
+
+    return lambda text: typeset(str(text))
+
+
 def add_typographic_filter(generator: Any) -> None:
     """Offer ``|typographic`` to templates, for plain text such as key points."""
     env = getattr(generator, "env", None)
     if env is not None:
-        env.filters["typographic"] = partial(typeset_text, settings=generator.settings)
+        env.filters["typographic"] = typographic_filter(generator.settings)
