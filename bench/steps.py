@@ -55,18 +55,22 @@ def install(ours: bool) -> None:
     # Both the typography plugin and Pelican's TYPOGRIFY look the function up here.
     _wrap(typogrify.filters, "typogrify", "typography")
     _wrap(ArticlesGenerator, "generate_context", "articles_context")
-    _wrap(writers.Writer, "write_file", "writing")
     _wrap(writers.Writer, "write_feed", "writing")
     signals.article_generator_init.connect(_mark_read_start)
     signals.article_generator_pretaxonomy.connect(_mark_taxonomy)
     if ours:
         sys.path.insert(0, str(PLUGINS))
+        import incremental.writer
         import related_briefings.links
-        import search_index.background
+        import search_index.index
 
         _wrap(related_briefings.links, "related_by_tags", "related")
-        # Pagefind indexes while pages are written; this is the wait at the end.
-        _wrap(search_index.background.BackgroundIndex, "finish", "search_index")
+        # Ours writes (or reuses) pages here, and calls Pelican's write_file only for some.
+        _wrap(incremental.writer.IncrementalWriter, "write_file", "writing")
+        # Pagefind starts while listings are written; this is the wait at the end.
+        _wrap(search_index.index, "_index_now", "search_index")
+    else:
+        _wrap(writers.Writer, "write_file", "writing")
 
 
 def report(total: float) -> dict[str, float]:

@@ -9,6 +9,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pelican.paginator import Paginator
+from pelican.plugins import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 logger = logging.getLogger(__name__)
@@ -45,6 +48,31 @@ def page_key(briefing: Any, settings: dict[str, Any], memo: dict[str, str]) -> s
     parts.append(
         hashlib.sha256(comment_file.read_bytes()).hexdigest() if comment_file.is_file() else "-"
     )
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def listing_key(
+    name: str,
+    template_name: str,
+    kwargs: dict[str, Any],
+    context: dict[str, Any],
+    page: Any,
+    paginator: Any,
+    settings: dict[str, Any],
+    memo: dict[str, str],
+) -> str:
+    """Return a hash of everything one page of a listing shows."""
+    # A listing page shows its briefings' cards (made from their files), its place in the
+    # pagination, the total count, and what it lists (a tag, spokesperson or period, whose
+    # names come from the registry and are in the site digest).
+    subject = [
+        str(kwargs.get(field) or context.get(field) or "")
+        for field in ("tag", "author", "category", "period")
+    ]
+    parts = [settings.get("INCREMENTAL_DIGEST", ""), name, template_name, page.save_as, *subject]
+    parts += [str(page.number), str(paginator.num_pages), str(paginator.count)]
+    parts += [str(len(kwargs.get("dates", ()))), str(len(kwargs.get("articles", ())))]
+    parts += [_source_hash(briefing, memo) for briefing in page.object_list]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -117,9 +145,11 @@ class IncrementalWriter(Writer):
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
     ) -> None:
-        """Render and write a page, or link a briefing page whose inputs are unchanged."""
+        """Render and write a page, or link a page whose inputs are unchanged."""
+        if name and self._paginated(kwargs) is not None:
+            return self._write_listing(name, template, context, *args, **kwargs)
         briefing = kwargs.get("article")
-        if briefing is None or not name or kwargs.get("paginated"):
+        if briefing is None or not name:
             return super().write_file(name, template, context, *args, **kwargs)
         key = page_key(briefing, self.settings, self._hashes)
         self.pages[name] = key
@@ -127,6 +157,93 @@ class IncrementalWriter(Writer):
             self.reused += 1
             return None
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def _paginated(self, kwargs: dict[str, Any]) -> dict[str, Any] | None:
+        if kwargs.get("template_name") not in self.settings["PAGINATED_TEMPLATES"]:
+            return None
+        paginated = kwargs.get("paginated")
+        if paginated is None:
+            paginated = {key: kwargs[key] for key in ("articles", "dates") if key in kwargs}
+        return paginated or None
+
+    def _write_listing(
+        self,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool = False,
+        paginated: dict[str, Any] | None = None,
+        template_name: str | None = None,
+        override_output: bool = False,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Pelican's own pagination (pelican/writers.py, Writer.write_file), one page at a
+        # time, so each page can be linked from the last build when its key is unchanged.
+        kwargs_all = {**kwargs, "template_name": template_name}
+        paginated = self._paginated({**kwargs_all, "paginated": paginated})
+        per_page = (
+            self.settings["PAGINATED_TEMPLATES"][template_name]
+            or self.settings["DEFAULT_PAGINATION"]
+        )
+        paginators = {
+            key: Paginator(name, url, value, self.settings, per_page)
+            for key, value in paginated.items()
+        }
+        first = next(iter(paginators.values()))
+        for number in range(first.num_pages):
+            page_kwargs = kwargs.copy()
+            for key, paginator in paginators.items():
+                page = paginator.page(number + 1)
+                page_kwargs.update(
+                    {
+                        f"{key}_paginator": paginator,
+                        f"{key}_page": page,
+                        f"{key}_previous_page": paginator.page(number) if number > 0 else None,
+                        f"{key}_next_page": paginator.page(number + 2)
+                        if number + 1 < paginator.num_pages
+                        else None,
+                    }
+                )
+            listed = page_kwargs.get("articles_page", page)
+            key = listing_key(
+                name, template_name, kwargs_all, context, listed, first, self.settings, self._hashes
+            )
+            self.pages[page.save_as] = key
+            if self._reuse(page.save_as, key):
+                self.reused += 1
+                continue
+            self._render(
+                template, context, page.save_as, page_kwargs, relative_urls, override_output
+            )
+
+    def _render(
+        self,
+        template: Any,
+        context: dict[str, Any],
+        name: str,
+        kwargs: dict[str, Any],
+        relative_urls: bool,
+        override: bool,
+    ) -> None:
+        # As Pelican's _get_localcontext and _write_file do for one page.
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            relative_url = path_to_url(get_relative_path(name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        output = template.render(localcontext)
+        path = sanitised_join(self.output_path, name)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        with self._open_w(path, "utf-8", override=override) as handle:
+            handle.write(output)
+        logger.info('Writing "%s"', path)
+        signals.content_written.send(path, context=localcontext)
 
 
 def use_incremental_writer(pelican: Any) -> type[Writer]:
@@ -145,7 +262,7 @@ def save_manifest(pelican: Any) -> None:
         if path.is_file():
             pages[name] = [key, _file_id(path)]
     if writer:
-        logger.info("incremental: reused %d of %d briefing pages", writer.reused, len(writer.pages))
+        logger.info("incremental: reused %d of %d pages", writer.reused, len(writer.pages))
     target = _manifest_path(settings)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".tmp")

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .index import feed_written_page, index_site
+from .index import index_site, start_after_briefings
 from .settings import apply_defaults
 
 __all__ = ["register"]
@@ -13,5 +13,5 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     # Once every page is written, so `pelican`, `invoke build` and the live preview
     # all end with a complete index.
-    signals.content_written.connect(feed_written_page)
+    signals.content_written.connect(start_after_briefings)
     signals.finalized.connect(index_site)

@@ -1,4 +1,4 @@
-"""Feed pages to Pagefind while Pelican is still writing, so indexing runs on another core."""
+"""Index the briefing pages with Pagefind while Pelican is still writing the listings."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+# The theme marks the pages to index; a page without it is left out of the index.
+INDEXED_MARK = "data-pagefind-body"
+
 
 def page_url(relative: str) -> str:
     """Return the address Pagefind gives a page at ``relative`` when it indexes a folder."""
@@ -18,43 +21,37 @@ def page_url(relative: str) -> str:
 
 
 class BackgroundIndex:
-    """A Pagefind index in its own event loop and thread; pages are added without waiting."""
+    """Pagefind indexing the site's folder as it is now, in its own event loop and thread."""
 
     def __init__(self, site: Path, bundle: Path, language: str) -> None:
         self.site = site
-        self.bundle = bundle
-        self.fed: set[str] = set()
-        self._pending: list[Future[Any]] = []
+        self.late: list[Path] = []
         self._loop = asyncio.new_event_loop()
         # A daemon thread: a build that dies part-way must not keep the process alive.
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()
-        config = IndexConfig(force_language=language, output_path=str(bundle))
-        self._index = PagefindIndex(config=config)
-        self._run(self._index.__aenter__()).result()
+        self._index = PagefindIndex(IndexConfig(force_language=language, output_path=str(bundle)))
+        self._folder: Future[Any] = self._run(self._index_folder())
 
     def _run(self, coroutine: Any) -> Future[Any]:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
-    def add(self, path: Path) -> None:
-        """Queue the built page at ``path`` for indexing; Pagefind's process parses it."""
-        relative = path.relative_to(self.site).as_posix()
-        if relative in self.fed:
-            return
-        self.fed.add(relative)
-        content = path.read_text(encoding="utf-8")
-        self._pending.append(
-            self._run(self._index.add_html_file(content=content, url=page_url(relative)))
-        )
+    async def _index_folder(self) -> None:
+        await self._index.__aenter__()
+        await self._index.add_directory(str(self.site))
+
+    async def _add_late_pages(self) -> None:
+        for path in self.late:
+            content = path.read_text(encoding="utf-8")
+            if INDEXED_MARK in content:
+                relative = path.relative_to(self.site).as_posix()
+                await self._index.add_html_file(content=content, url=page_url(relative))
 
     def finish(self) -> None:
-        """Add the pages not fed yet, wait for all, write the index and stop the thread."""
+        """Wait for the folder, add pages written since it started, write the index."""
         try:
-            for path in sorted(self.site.rglob("*.html")):
-                if self.bundle not in path.parents:
-                    self.add(path)
-            for future in self._pending:
-                future.result()
+            self._folder.result()
+            self._run(self._add_late_pages()).result()
             self._run(self._index.__aexit__(None, None, None)).result()
         except BaseException:
             self._run(self._index.__aexit__(RuntimeError, None, None)).result()

@@ -63,39 +63,46 @@ def remove_unused_files(bundle: Path) -> None:
             path.unlink()
 
 
-# The index being fed for each output folder while Pelican writes into it.
-_running: dict[str, BackgroundIndex | None] = {}
+# For each output folder being built: whether a briefing page was written, and the index
+# started in the background once they all were.
+_briefings_written: set[str] = set()
+_running: dict[str, BackgroundIndex] = {}
 
 
-def _start(site: Path, settings: dict[str, Any]) -> BackgroundIndex:
-    bundle = site / settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
-    # A fresh bundle each time: Pagefind's file names change with the content, and
-    # stale fragments from earlier builds would otherwise pile up.
-    shutil.rmtree(bundle, ignore_errors=True)
-    return BackgroundIndex(site, bundle, settings.get("DEFAULT_LANG", "en"))
-
-
-def feed_written_page(path: str, context: dict[str, Any] | None = None) -> None:
-    """Hand each page to Pagefind as soon as Pelican has written it."""
-    # Pagefind parses and indexes in its own process, on another core, while Pelican
-    # renders the next pages; the build then waits only for what is left at the end.
-    if not context or not context.get("SEARCH_INDEX_ENABLED") or not path.endswith(".html"):
+def start_after_briefings(path: str, context: dict[str, Any] | None = None) -> None:
+    """Start indexing once the briefing pages are written, while Pelican writes the rest."""
+    # Pelican writes every briefing page before any listing, and only briefing pages are
+    # indexed: from the first listing on, Pagefind can index the folder in its own process,
+    # on the other core, while Pelican renders listings. Pages written later are checked
+    # for the index mark at the end.
+    if not context or not context.get("SEARCH_INDEX_ENABLED"):
         return
     site = Path(context["OUTPUT_PATH"]).resolve()
     key = str(site)
-    if key not in _running:
-        try:
-            _running[key] = _start(site, context)
-        except Exception as error:  # the Pagefind service reports failures in many types
-            logger.warning("search_index: will index at the end of the build: %s", error)
-            _running[key] = None
-    index = _running[key]
-    if index is not None:
-        index.add(Path(path).resolve())
+    if key in _running:
+        _running[key].late.append(Path(path))
+    elif "article" in context:
+        _briefings_written.add(key)
+    elif key in _briefings_written:
+        _briefings_written.discard(key)
+        bundle = site / context["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
+        shutil.rmtree(bundle, ignore_errors=True)
+        _running[key] = BackgroundIndex(site, bundle, context.get("DEFAULT_LANG", "en"))
+
+
+def _index_now(site: Path, bundle: Path, settings: dict[str, Any]) -> None:
+    started = _running.pop(str(site), None)
+    if started is not None:
+        started.finish()
+        return
+    # A fresh bundle each time: Pagefind's file names change with the content, and
+    # stale fragments from earlier builds would otherwise pile up.
+    shutil.rmtree(bundle, ignore_errors=True)
+    run_to_end(site, bundle, settings.get("DEFAULT_LANG", "en"))
 
 
 def index_site(pelican: Any) -> None:
-    """Finish the search index of the built site (every HTML page), after every build."""
+    """Finish (or make) the search index of the built site, after every build."""
     settings = pelican.settings
     if not settings["SEARCH_INDEX_ENABLED"]:
         return
@@ -103,10 +110,7 @@ def index_site(pelican: Any) -> None:
     bundle = site / settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
     started = time.perf_counter()
     try:
-        # Pages reused from the last build, or written without Pelican's writer, were not
-        # fed yet: finish() adds every HTML page of the site that is not in the index.
-        index = _running.pop(str(site), None) or _start(site, settings)
-        index.finish()
+        _index_now(site, bundle, settings)
         pages = indexed_pages(bundle)
     except Exception as error:  # the Pagefind service reports failures in many types
         logger.error("search_index: could not index %s with Pagefind: %s", site, error)
