@@ -60,6 +60,14 @@ def plain_settings(content: Path, output: Path, cache: Path) -> dict:
     )
 
 
+def python_peak_mb() -> float:
+    """Return this process's own peak memory (VmHWM), without Pagefind's process."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def main() -> None:
     """Build once, as ``--mode`` says, and print a JSON object with the seconds of each step."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -80,7 +88,15 @@ def main() -> None:
 
         Pelican(plain_settings(args.content, args.output, args.cache)).run()
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": round(seconds, 3), "steps": steps.report(seconds)}))
+    print(
+        json.dumps(
+            {
+                "seconds": round(seconds, 3),
+                "python_peak_mb": python_peak_mb(),
+                "steps": steps.report(seconds),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

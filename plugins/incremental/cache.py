@@ -41,6 +41,8 @@ def key_content_cache(pelican: Any) -> None:
         settings["CACHE_CONTENT"] = True
         settings["LOAD_CONTENT_CACHE"] = True
         settings["CONTENT_CACHING_LAYER"] = "generator"
+        # Compressing 10,000 briefings costs seconds on every build; disk is cheaper.
+        settings["GZIP_CACHE"] = False
     registry = Path(settings["PATH"]) / settings.get("BRIEFING_METADATA_REGISTRY_PATH", "registry")
     digest = site_digest(settings, registry)
     settings["INCREMENTAL_DIGEST"] = digest
