@@ -86,7 +86,7 @@ def test_a_changed_title_shows_everywhere_and_the_old_one_nowhere(make_site):
     assert inode(site, "briefings/2026/01/echo/") == unrelated
 
 
-def test_a_new_comment_reaches_a_reused_briefing_page(make_site, tmp_path):
+def test_a_new_comment_reaches_its_briefing_page_and_listings(make_site, tmp_path):
     site = make_site(archive())
     assert "A comment long enough" not in (site / "briefings/2026/01/echo/index.html").read_text()
     comments = tmp_path / "content" / "comments"
@@ -95,6 +95,8 @@ def test_a_new_comment_reaches_a_reused_briefing_page(make_site, tmp_path):
     (comments / "echo.json").write_text(dumps("/briefings/2026/01/echo/", [comment]))
     site = make_site(archive())
     assert "A comment long enough" in (site / "briefings/2026/01/echo/index.html").read_text()
+    # Listings show each briefing's count of comments on its card.
+    assert "1 comment" in (site / "tags/health/index.html").read_text()
 
 
 def test_a_changed_setting_reaches_every_reused_briefing_page(make_site):

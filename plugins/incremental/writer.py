@@ -21,33 +21,37 @@ MANIFEST = "incremental-pages.json"
 _writers: dict[str, IncrementalWriter] = {}
 
 
-def _source_hash(content: Any, memo: dict[str, str]) -> str:
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
+
+
+def _source_hash(content: Any, memo: dict[str, str], settings: dict[str, Any]) -> str:
+    """Return a hash of a briefing's file and its comments file: all it is made from."""
+    # Comments show on its page and, as a count, on its card in every listing.
     path = getattr(content, "source_path", None)
     if not path:
         return ""
     if path not in memo:
-        memo[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        comments = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
+        slug = getattr(content, "slug", "")
+        memo[path] = _file_hash(Path(path)) + _file_hash(comments / f"{slug}.json")
     return memo[path]
 
 
 def page_key(briefing: Any, settings: dict[str, Any], memo: dict[str, str]) -> str:
-    """Return a hash of everything a briefing's page shows: its file, its neighbours', comments."""
-    # The page shows the briefing, its neighbours and related briefings (all made from their
-    # files), its comments, and what the site digest covers (code, templates, settings,
-    # registry). Status matters too: a draft's page says so.
+    """Return a hash of everything a briefing's page shows: its files, its neighbours'."""
+    # The page shows the briefing and its comments, its neighbours and related briefings
+    # (all made from their files), and what the site digest covers (code, templates,
+    # settings, registry). Status matters too: a draft's page says so.
     parts = [settings.get("INCREMENTAL_DIGEST", ""), briefing.status, briefing.save_as]
-    parts.append(_source_hash(briefing, memo))
+    parts.append(_source_hash(briefing, memo, settings))
     for other in (
         getattr(briefing, "newer_briefing", None),
         getattr(briefing, "older_briefing", None),
     ):
-        parts.append(_source_hash(other, memo) if other is not None else "-")
-    parts += [_source_hash(other, memo) for other in getattr(briefing, "related_briefings", [])]
-    comments = Path(settings["PATH"]) / settings.get("COMMENTS_PATH", "comments")
-    comment_file = comments / f"{briefing.slug}.json"
-    parts.append(
-        hashlib.sha256(comment_file.read_bytes()).hexdigest() if comment_file.is_file() else "-"
-    )
+        parts.append(_source_hash(other, memo, settings) if other is not None else "-")
+    related = getattr(briefing, "related_briefings", [])
+    parts += [_source_hash(other, memo, settings) for other in related]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -72,7 +76,7 @@ def listing_key(
     parts = [settings.get("INCREMENTAL_DIGEST", ""), name, template_name, page.save_as, *subject]
     parts += [str(page.number), str(paginator.num_pages), str(paginator.count)]
     parts += [str(len(kwargs.get("dates", ()))), str(len(kwargs.get("articles", ())))]
-    parts += [_source_hash(briefing, memo) for briefing in page.object_list]
+    parts += [_source_hash(briefing, memo, settings) for briefing in page.object_list]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
