@@ -3,8 +3,8 @@
 from pelican import signals
 
 from .cache import (
-    forget_cached_pages_with_problems,
     forget_uncacheable,
+    keep_pages_out_of_cache,
     key_content_cache,
     record_problems,
 )
@@ -23,6 +23,6 @@ def register() -> None:
     # Before Pelican saves the cache: scheduled briefings and files with problems are read
     # again on every build.
     signals.article_generator_pretaxonomy.connect(forget_uncacheable)
-    signals.page_generator_finalized.connect(forget_cached_pages_with_problems)
+    signals.page_generator_init.connect(keep_pages_out_of_cache)
     signals.get_writer.connect(use_incremental_writer)
     signals.finalized.connect(save_manifest)

@@ -53,7 +53,7 @@ def key_content_cache(pelican: Any) -> None:
     settings["CACHE_PATH"] = str(Path(settings["INCREMENTAL_CACHE_ROOT"]) / digest)
 
 
-def forget_uncacheable(generator: Any, signal_name: str = "") -> None:
+def forget_uncacheable(generator: Any) -> None:
     """Drop from the cache scheduled briefings and files that reported a problem."""
     cache = getattr(generator, "_cache", {})
     # A scheduled briefing is read as a draft; cached, it would stay one after its date.
@@ -65,17 +65,16 @@ def forget_uncacheable(generator: Any, signal_name: str = "") -> None:
     if not _problem_files:
         return
     base = Path(generator.path)
-    dropped = False
     for name in list(cache):
         path = base / name
         if any(shown and path.as_posix().endswith(shown) for shown in _problem_files):
             del cache[name]
-            dropped = True
-    # Pages have no signal before Pelican saves the cache, so they are saved again.
-    if dropped and signal_name == "page_generator_finalized":
-        generator.save_cache()
 
 
-def forget_cached_pages_with_problems(generator: Any) -> None:
-    """Drop pages that reported a problem from the saved cache, after Pelican saved it."""
-    forget_uncacheable(generator, "page_generator_finalized")
+def keep_pages_out_of_cache(generator: Any) -> None:
+    """Read pages afresh on every build: they are few, and caching them is unsafe."""
+    # Pelican pickles a page with the site's context, which by the time pages are saved
+    # holds every briefing linked to its neighbours: a chain as long as the archive, too
+    # deep for pickle. The attributes are Pelican's FileStampDataCacher's own.
+    generator._cache_data_policy = False
+    generator._cache = {}
