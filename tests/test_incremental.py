@@ -6,7 +6,10 @@ import gzip
 from datetime import UTC, datetime
 from pathlib import Path
 
+from archive.build import site_settings
+from archive.paths import ROOT
 from comments.store import StoredComment, dumps
+from incremental.digest import site_digest
 
 from .conftest import minimal_briefing
 
@@ -114,3 +117,19 @@ def test_the_content_cache_is_kept_per_fingerprint(make_site, tmp_path):
     folders = [path for path in (tmp_path / "cache").iterdir() if path.is_dir()]
     # One folder of cached briefings for each combination of code, settings and registry.
     assert len(folders) == 2
+
+
+def test_the_fingerprint_ignores_where_a_run_writes_and_its_own_results(tmp_path):
+    settings = site_settings(OUTPUT_PATH=str(tmp_path / "one"), CACHE_PATH=str(tmp_path / "c"))
+    registry = ROOT / "content" / "registry"
+    first = site_digest(settings, registry)
+    # A live preview builds again in the same process, with the results of the last build.
+    settings.update(
+        OUTPUT_PATH=str(tmp_path / "two"),
+        INCREMENTAL_DIGEST=first,
+        INCREMENTAL_CACHE_ROOT=str(tmp_path / "c"),
+        INCREMENTAL_PREVIOUS_OUTPUT=str(tmp_path / "one"),
+    )
+    assert site_digest(settings, registry) == first
+    settings["SITENAME"] = "Another archive"
+    assert site_digest(settings, registry) != first

@@ -9,8 +9,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-# Settings that name where this run writes, which differ between runs of the same site.
-RUN_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "INCREMENTAL_PREVIOUS_OUTPUT"}
+# Settings that name where this run writes, which differ between runs of the same site, and
+# the plugin's own results (a long-lived process, such as the live preview, builds again
+# with the same settings).
+RUN_SETTINGS = {
+    "OUTPUT_PATH",
+    "CACHE_PATH",
+    "INCREMENTAL_PREVIOUS_OUTPUT",
+    "INCREMENTAL_DIGEST",
+    "INCREMENTAL_CACHE_ROOT",
+}
 PACKAGES = ("pelican", "markdown", "typogrify", "smartypants", "nh3", "jinja2", "feedgenerator")
 
 
