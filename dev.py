@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +67,9 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         argv = ["--list"]
     ensure_environment()
+    if argv[0] == "bench":
+        # invoke spells a one-letter parameter `-n` only; accept the issue's `--n 10000` too.
+        argv = ["-n" if arg == "--n" else re.sub(r"^--n=", "-n=", arg) for arg in argv]
     try:
         return subprocess.run(
             [str(venv_python()), "-m", "invoke", *argv], cwd=ROOT, check=False

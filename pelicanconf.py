@@ -43,7 +43,12 @@ PLUGINS = [
     "search_index",
     "pelican.plugins.sitemap",
     "robots_txt",
+    "incremental",
 ]
+# Files are compared by content, not modification time, for the content cache that the
+# incremental plugin turns on (INCREMENTAL_CACHE) and keys by a fingerprint of the code,
+# templates, settings and registry, so it never serves a briefing made by other code.
+CHECK_MODIFIED_METHOD = "sha256"
 
 # No translations: two briefings never merge because they share a slug (the check reports
 # every address claimed twice instead).

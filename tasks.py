@@ -230,14 +230,23 @@ def screenshots(c):
         print(path.relative_to(ROOT))
 
 
-@task
-def bench(c, briefings=1000):
-    """Measure search indexing time for the sample site and a generated corpus."""
-    subprocess.run(
-        [sys.executable, "-m", "bench.search_index", "--briefings", str(int(briefings))],
-        cwd=ROOT,
-        check=True,
-    )
+@task(
+    help={
+        "n": "Briefings in the generated corpus.",
+        "folder": "Work in this folder and keep it (default: a temporary one).",
+        "no_pelican": "Skip the plain-Pelican comparison build.",
+        "search_only": "Time only the search index (sample site and the corpus).",
+    }
+)
+def bench(c, n=1000, folder="", no_pelican=False, search_only=False):
+    """Build a generated corpus with our settings and plain Pelican; compare time and memory."""
+    if search_only:
+        command = ["bench.search_index", "--briefings", str(int(n))]
+    else:
+        command = ["bench.run", "--n", str(int(n))]
+        command += ["--folder", folder] if folder else []
+        command += ["--no-pelican"] if no_pelican else []
+    subprocess.run([sys.executable, "-m", *command], cwd=ROOT, check=True)
 
 
 # Reader comments: `invoke comments.serve`, `.pending`, `.approve`, `.reject`, `.sync`.

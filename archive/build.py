@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pelican import Pelican
 from pelican.settings import read_settings
 
+from .generators import ArchivePelican
 from .paths import SETTINGS
 from .staging import staged_output
 
@@ -79,8 +79,10 @@ def build_site(settings_file: Path = SETTINGS, *, lenient: bool = False, **overr
     output = Path(settings["OUTPUT_PATH"])
     with staged_output(output, settings.get("OUTPUT_RETENTION", [])) as staging:
         settings["OUTPUT_PATH"] = str(staging)
+        # Unchanged briefing pages are hard-linked from the live site (plugins/incremental).
+        settings["INCREMENTAL_PREVIOUS_OUTPUT"] = str(output) if output.is_dir() else None
         with recorded() as log:
-            Pelican(settings).run()
+            ArchivePelican(settings).run()
         if log.errors:
             raise BuildError(log)
     return output

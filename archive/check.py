@@ -47,7 +47,11 @@ def check_site(settings_file: Path = SETTINGS, **overrides: Any) -> CheckReport:
     with tempfile.TemporaryDirectory(prefix="briefing-check-") as scratch:
         # Read every file afresh: a cached article would hide its warnings.
         settings = site_settings(
-            settings_file, OUTPUT_PATH=scratch, LOAD_CONTENT_CACHE=False, **overrides
+            settings_file,
+            OUTPUT_PATH=scratch,
+            LOAD_CONTENT_CACHE=False,
+            INCREMENTAL_CACHE=False,
+            **overrides,
         )
         settings["CACHE_CONTENT"] = False
         report = CheckReport(BuildLog())

@@ -1,25 +1,60 @@
-"""Write a deterministic corpus of simple briefings, for benchmarks at archive scale."""
+"""Write a deterministic corpus of realistic briefings, with its own registry, for benchmarks."""
 
 from __future__ import annotations
 
 import random
-import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
-# Names and tags from the sample registry (content/registry), which the build checks against.
-SPOKESPEOPLE = ["Mara Okonkwo", "Aiko Tanabe", "Tomas Lindqvist", "Randhir Jaiswal"]
-TAGS = [
-    "security", "fentanyl", "trade", "consular-affairs", "health", "energy", "climate",
-    "cybersecurity", "fraud", "immigration", "education", "maritime", "diplomacy",
-]  # fmt: skip
-LOCATIONS = ["New Delhi", "Valmora", "Ottawa", "Port Ellis", "Karsten"]
+# 60 tags and 15 spokespeople, written to the corpus's own registry (the sample one is left
+# alone); the build checks every briefing against it, as it checks real content.
+TAG_COUNT = 60
+SPOKESPEOPLE_COUNT = 15
+YEARS = 15
+LOCATIONS = ["New Delhi", "Valmora", "Ottawa", "Port Ellis", "Karsten", "Geneva", "Nairobi"]
 WORDS = [
     "minister", "officials", "agreement", "talks", "cooperation", "review", "border",
     "agency", "report", "partners", "delegation", "programme", "funding", "support",
     "measures", "schedule", "regional", "committee", "statement", "shipment", "inspection",
     "consulate", "citizens", "travel", "advisory", "network", "investigation", "policy",
+    "harbour", "treaty", "visa", "students", "exports", "tariffs", "vaccines", "grid",
+    "satellite", "fisheries", "drought", "refugees", "sanctions", "customs", "pipeline",
 ]  # fmt: skip
+TOPICS = [
+    "security", "fentanyl", "trade", "consular", "health", "energy", "climate", "cyber",
+    "fraud", "immigration", "education", "maritime", "diplomacy", "fisheries", "water",
+    "space", "agriculture", "aviation", "tourism", "culture", "sport", "science", "labour",
+    "housing", "transport", "finance", "tax", "customs", "defence", "peacekeeping",
+]  # fmt: skip
+
+
+def tag_slugs() -> list[str]:
+    """Return the corpus's 60 tag slugs, the most used first."""
+    return [f"{TOPICS[i % len(TOPICS)]}-{i // len(TOPICS) + 1}" for i in range(TAG_COUNT)]
+
+
+def spokespeople() -> list[tuple[str, str]]:
+    """Return (slug, name) of the corpus's 15 spokespeople."""
+    first = ["Mara", "Aiko", "Tomas", "Ravi", "Lena", "Kofi", "Ines", "Yusuf", "Hana", "Pablo"]
+    last = ["Okonkwo", "Tanabe", "Lindqvist", "Mehta", "Novak", "Mensah", "Duarte", "Aydin"]
+    names = [f"{first[i % len(first)]} {last[(i * 3) % len(last)]}" for i in range(15)]
+    return [(name.lower().replace(" ", "-"), name) for name in names]
+
+
+def write_registry(folder: Path) -> None:
+    """Write the corpus's tags.toml and spokespeople.toml into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tags = "".join(
+        f'[{slug}]\nlabel = "{slug.replace("-", " ").capitalize()}"\n'
+        f'description = "Briefings about {slug.rsplit("-", 1)[0]}."\n\n'
+        for slug in tag_slugs()
+    )
+    people = "".join(
+        f'[{slug}]\nname = "{name}"\nrole = "Spokesperson"\norganisation = "Ministry {i}"\n\n'
+        for i, (slug, name) in enumerate(spokespeople())
+    )
+    (folder / "tags.toml").write_text(tags, encoding="utf-8")
+    (folder / "spokespeople.toml").write_text(people, encoding="utf-8")
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -28,38 +63,76 @@ def sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def briefing(number: int, rng: random.Random, start: datetime) -> str:
-    """Return the Markdown of briefing ``number``, about 300 words long."""
-    date = start + timedelta(hours=7 * number)
-    tags = ", ".join(rng.sample(TAGS, 3))
-    points = [sentence(rng, 6) for _ in range(3)]
-    body = "\n\n".join(" ".join(sentence(rng, 14) for _ in range(5)) for _ in range(4))
+def body(rng: random.Random, words: int) -> str:
+    """Return a Markdown body of about ``words`` words: paragraphs, headings, a list, a quote."""
+    blocks: list[str] = []
+    written = 0
+    while written < words:
+        kind = rng.random()
+        if kind < 0.1 and blocks:
+            blocks.append(f"## {sentence(rng, 4)[:-1]}")
+        elif kind < 0.2:
+            items = [sentence(rng, 7) for _ in range(rng.randint(3, 5))]
+            blocks.append("\n".join(f"- {item}" for item in items))
+            written += 7 * len(items)
+        elif kind < 0.28:
+            blocks.append(f'> "{sentence(rng, 20)}" said the spokesperson -- on the record.')
+            written += 20
+        else:
+            sentences = [sentence(rng, rng.randint(10, 18)) for _ in range(5)]
+            if rng.random() < 0.3:
+                sentences[2] += " See [the statement](https://example.org/statements/" + (
+                    f"{rng.randint(1, 9999)}) and www.example.org/briefings."
+                )
+            blocks.append(" ".join(sentences))
+            written += sum(len(s.split()) for s in sentences)
+    return "\n\n".join(blocks)
+
+
+def briefing(number: int, rng: random.Random, start: datetime, count: int) -> str:
+    """Return the Markdown of briefing ``number`` of ``count``, 400 to 1,000 words long."""
+    # Spread over 15 years whatever the count, a few hours apart, never two at one minute.
+    span = timedelta(days=365 * YEARS)
+    date = start + span * (number - 1) / max(count, 1)
+    date = date.replace(second=0, microsecond=0) + timedelta(minutes=number % 60)
+    slugs = tag_slugs()
+    # Zipf-like: tag k is chosen with weight 1/k, so a few tags hold most briefings.
+    weights = [1 / (rank + 1) for rank in range(len(slugs))]
+    tags: list[str] = []
+    while len(tags) < rng.randint(2, 5):
+        tag = rng.choices(slugs, weights)[0]
+        if tag not in tags:
+            tags.append(tag)
+    people = spokespeople()
+    speaker = people[min(int(rng.paretovariate(1.2)) - 1, len(people) - 1)][1]
+    points = [sentence(rng, 6) for _ in range(rng.randint(2, 4))]
     return (
-        f"Title: Briefing {number}: {sentence(rng, 5)[:-1]}\n"
+        f"Title: Briefing {number}: {sentence(rng, 6)[:-1]}\n"
         f"Date: {date:%Y-%m-%d %H:%M}\n"
-        f"Spokesperson: {rng.choice(SPOKESPEOPLE)}\n"
-        f"Tags: {tags}\n"
+        f"Spokesperson: {speaker}\n"
+        f"Tags: {', '.join(tags)}\n"
         f"Location: {rng.choice(LOCATIONS)}\n"
         f"Source: Weekly briefing\n"
         f"Summary: {sentence(rng, 18)}\n"
-        f"Key_points: {points[0]}\n    {points[1]}\n    {points[2]}\n\n"
-        f"{body}\n"
+        f"Key_points: {points[0]}\n" + "".join(f"    {point}\n" for point in points[1:]) + "\n"
+        f"{body(rng, rng.randint(400, 1000))}\n"
     )
 
 
-def write_corpus(content: Path, count: int, registry: Path | None = None, seed: int = 5) -> Path:
-    """Write ``count`` briefings under ``content/briefings/<year>/``; return ``content``.
+def briefing_path(content: Path, number: int, text: str) -> Path:
+    """Return where briefing ``number`` goes: ``content/briefings/<year>/briefing-NNNNN.md``."""
+    year = text.split("Date: ", 1)[1][:4]
+    return content / "briefings" / year / f"briefing-{number:05d}.md"
 
-    ``registry`` is a folder of spokespeople and tags to copy beside them.
-    """
-    if registry is not None and registry.is_dir():
-        shutil.copytree(registry, content / "registry", dirs_exist_ok=True)
+
+def write_corpus(content: Path, count: int, seed: int = 5) -> Path:
+    """Write ``count`` briefings and their registry under ``content``; return ``content``."""
+    write_registry(content / "registry")
     rng = random.Random(seed)
-    start = datetime(2024, 1, 1, 9, 0)
+    start = datetime(2011, 1, 3, 9, 0)
     for number in range(1, count + 1):
-        text = briefing(number, rng, start)
-        year = text.split("Date: ", 1)[1][:4]
-        path = content / "briefings" / year / f"briefing-{number:05d}.md"
+        text = briefing(number, rng, start, count)
+        path = briefing_path(content, number, text)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (content / "pages").mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ def build_without_index(content: Path, folder: Path) -> Path:
         PATH=str(content),
         OUTPUT_PATH=str(folder / "output"),
         CACHE_PATH=str(folder / "cache"),
-        LOAD_CONTENT_CACHE=False,
+        INCREMENTAL_CACHE=False,
         SEARCH_INDEX_ENABLED=False,
     )
 
@@ -55,9 +55,7 @@ def main() -> None:
         seconds, pages = time_index(sample, args.runs)
         print(f"sample site: indexed {pages} briefings in {seconds:.2f} s")
 
-        content = write_corpus(
-            folder / "corpus" / "content", args.briefings, registry=ROOT / "content" / "registry"
-        )
+        content = write_corpus(folder / "corpus" / "content", args.briefings)
         started = time.perf_counter()
         site = build_without_index(content, folder / "corpus")
         build_seconds = time.perf_counter() - started

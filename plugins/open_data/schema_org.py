@@ -83,8 +83,10 @@ def breadcrumbs(trail: Sequence[tuple[str, str]], settings: dict[str, Any]) -> d
     }
 
 
-def briefing_list(briefings: Sequence[Any], settings: dict[str, Any]) -> dict[str, Any]:
-    """Return briefings, newest first, as an ItemList of their addresses and headlines."""
+def briefing_list(
+    briefings: Sequence[Any], settings: dict[str, Any], start: int = 1
+) -> dict[str, Any]:
+    """Return briefings, newest first, as an ItemList numbered from ``start``."""
     newest = sorted(briefings, key=lambda briefing: briefing.date, reverse=True)
     return {
         "@type": "ItemList",
@@ -96,7 +98,7 @@ def briefing_list(briefings: Sequence[Any], settings: dict[str, Any]) -> dict[st
                 "url": absolute_url(settings, briefing.url),
                 "name": plain_text(briefing.title),
             }
-            for position, briefing in enumerate(newest, start=1)
+            for position, briefing in enumerate(newest, start=start)
         ],
     }
 
@@ -115,8 +117,12 @@ class StructuredData:
         record = briefing_record(briefing, self.settings, typeset)
         return news_article(briefing, record, self.settings)
 
-    def tag_page(self, tag: Any, briefings: Sequence[Any]) -> dict[str, Any]:
-        """Return a tag page's CollectionPage and breadcrumb trail."""
+    def tag_page(self, tag: Any, briefings: Sequence[Any], start: int = 1) -> dict[str, Any]:
+        """Return a tag page's CollectionPage and breadcrumb trail.
+
+        ``briefings`` are the ones this page shows, ``start`` the position of the first: a
+        list of the whole tag on each of its pages would grow with the square of its size.
+        """
         url = absolute_url(self.settings, tag.url)
         page: dict[str, Any] = {
             "@type": "CollectionPage",
@@ -125,7 +131,7 @@ class StructuredData:
             "name": f"Briefings tagged “{tag}”",
             "about": {"@type": "DefinedTerm", "name": str(tag)},
             "isPartOf": self.website(),
-            "mainEntity": briefing_list(briefings, self.settings),
+            "mainEntity": briefing_list(briefings, self.settings, start),
         }
         description = getattr(tag, "description", None)
         if description:

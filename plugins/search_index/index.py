@@ -13,6 +13,8 @@ from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .background import BackgroundIndex
+
 logger = logging.getLogger(__name__)
 
 # Pagefind's ready-made interfaces; the theme ships its own small search script instead.
@@ -61,25 +63,61 @@ def remove_unused_files(bundle: Path) -> None:
             path.unlink()
 
 
+# For each output folder being built: whether a briefing page was written, and the index
+# started in the background once they all were.
+_briefings_written: set[str] = set()
+_running: dict[str, BackgroundIndex] = {}
+
+
+def start_after_briefings(path: str, context: dict[str, Any] | None = None) -> None:
+    """Start indexing once the briefing pages are written, while Pelican writes the rest."""
+    # Pelican writes every briefing page before any listing, and only briefing pages are
+    # indexed: from the first listing on, Pagefind can index the folder in its own process,
+    # on the other core, while Pelican renders listings. Pages written later are checked
+    # for the index mark at the end.
+    if not context or not context.get("SEARCH_INDEX_ENABLED"):
+        return
+    site = Path(context["OUTPUT_PATH"]).resolve()
+    key = str(site)
+    if key in _running:
+        _running[key].late.append(Path(path))
+    elif "article" in context:
+        _briefings_written.add(key)
+    elif key in _briefings_written:
+        _briefings_written.discard(key)
+        bundle = site / context["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
+        shutil.rmtree(bundle, ignore_errors=True)
+        _running[key] = BackgroundIndex(site, bundle, context.get("DEFAULT_LANG", "en"))
+
+
+def _index_now(site: Path, bundle: Path, settings: dict[str, Any]) -> None:
+    started = _running.pop(str(site), None)
+    if started is not None:
+        started.finish()
+        return
+    # A fresh bundle each time: Pagefind's file names change with the content, and
+    # stale fragments from earlier builds would otherwise pile up.
+    shutil.rmtree(bundle, ignore_errors=True)
+    run_to_end(site, bundle, settings.get("DEFAULT_LANG", "en"))
+
+
 def index_site(pelican: Any) -> None:
-    """Rebuild the search index of the built site, after every build."""
+    """Finish (or make) the search index of the built site, after every build."""
     settings = pelican.settings
     if not settings["SEARCH_INDEX_ENABLED"]:
         return
     site = Path(pelican.output_path).resolve()
     bundle = site / settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
-    # A fresh bundle each time: Pagefind's file names change with the content, and
-    # stale fragments from earlier builds would otherwise pile up.
-    shutil.rmtree(bundle, ignore_errors=True)
     started = time.perf_counter()
     try:
-        pages = run_to_end(site, bundle, settings.get("DEFAULT_LANG", "en"))
+        _index_now(site, bundle, settings)
+        pages = indexed_pages(bundle)
     except Exception as error:  # the Pagefind service reports failures in many types
         logger.error("search_index: could not index %s with Pagefind: %s", site, error)
         return
     remove_unused_files(bundle)
     logger.info(
-        "search_index: indexed %d briefing pages in %.2f s into %s",
+        "search_index: indexed %d briefing pages (%.2f s after the last page) into %s",
         pages,
         time.perf_counter() - started,
         bundle,

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .apply import add_typographic_filter, typeset_content
+from .apply import add_typographic_filter, typeset_content, typeset_key_points
 from .settings import apply_defaults
 
 __all__ = ["register"]
@@ -14,3 +14,4 @@ def register() -> None:
     # Runs inside the reader, so the typeset article is what the content cache keeps.
     signals.content_object_init.connect(typeset_content)
     signals.generator_init.connect(add_typographic_filter)
+    signals.article_generator_pretaxonomy.connect(typeset_key_points)

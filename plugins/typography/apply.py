@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from functools import partial
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import Any
 
 from markupsafe import Markup
@@ -50,8 +51,39 @@ def typeset_content(content: Any) -> None:
         content._content = str(typeset_html(content._content, settings))
 
 
+def typographic_filter(settings: dict[str, Any]) -> Callable[[str], Markup]:
+    """Return ``typeset_text`` for these settings, remembering recent results."""
+
+    # A briefing's key points are shown on its page and in every listing it appears in
+    # (home, tags, spokesperson, year, month): typeset each point once, not a dozen times.
+    @lru_cache(maxsize=1 << 16)
+    def typeset(text: str) -> Markup:
+        return _typeset_points.get(text) or typeset_text(text, settings)
+
+    return lambda text: typeset(str(text))
+
+
+# Key points as typeset when their briefing was read, from the content cache too.
+_typeset_points: dict[str, Markup] = {}
+
+
+def typeset_key_points(generator: Any) -> None:
+    """Typeset each briefing's key points once, and keep them with it in the content cache."""
+    # Runs before Pelican saves the cache, so a cached briefing brings its typeset points
+    # and the filter above never typesets them again (open data shows every briefing's).
+    settings = generator.settings
+    _typeset_points.clear()
+    for briefing in [*generator.articles, *generator.hidden_articles, *generator.drafts]:
+        points = getattr(briefing, "key_points", None) or []
+        typeset = getattr(briefing, "typeset_key_points", None)
+        if typeset is None or len(typeset) != len(points):
+            typeset = [typeset_text(point, settings) for point in points]
+            briefing.typeset_key_points = typeset
+        _typeset_points.update(zip(map(str, points), typeset, strict=True))
+
+
 def add_typographic_filter(generator: Any) -> None:
     """Offer ``|typographic`` to templates, for plain text such as key points."""
     env = getattr(generator, "env", None)
     if env is not None:
-        env.filters["typographic"] = partial(typeset_text, settings=generator.settings)
+        env.filters["typographic"] = typographic_filter(generator.settings)

@@ -1,0 +1,103 @@
+"""Run one timed build (ours or plain Pelican) in this process and print its timings as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import time
+from pathlib import Path
+
+from . import steps
+
+
+def plain_settings(content: Path, output: Path, cache: Path) -> dict:
+    """Return plain Pelican's settings: default theme, Typogrify on, our URLs and pagination."""
+    from pelican.settings import read_settings
+
+    return read_settings(
+        None,
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(cache),
+            "ARTICLE_PATHS": ["briefings"],
+            "PAGE_PATHS": ["pages"],
+            "PLUGINS": [],
+            "TIMEZONE": "Asia/Kolkata",
+            "SITEURL": "http://127.0.0.1:8000",
+            "RELATIVE_URLS": True,
+            "TYPOGRIFY": True,
+            "LOAD_CONTENT_CACHE": False,
+            "ARTICLE_URL": "briefings/{date:%Y}/{date:%m}/{slug}/",
+            "ARTICLE_SAVE_AS": "briefings/{date:%Y}/{date:%m}/{slug}/index.html",
+            "TAG_URL": "tags/{slug}/",
+            "TAG_SAVE_AS": "tags/{slug}/index.html",
+            "AUTHOR_URL": "spokespeople/{slug}/",
+            "AUTHOR_SAVE_AS": "spokespeople/{slug}/index.html",
+            # Like ours: one category for all, and no category pages.
+            "DEFAULT_METADATA": {"category": "Briefings"},
+            "CATEGORY_SAVE_AS": "",
+            "CATEGORIES_SAVE_AS": "",
+            "YEAR_ARCHIVE_SAVE_AS": "archives/{date:%Y}/index.html",
+            "MONTH_ARCHIVE_SAVE_AS": "archives/{date:%Y}/{date:%m}/index.html",
+            "DEFAULT_PAGINATION": 10,
+            "PAGINATED_TEMPLATES": {
+                "index": None,
+                "tag": None,
+                "author": None,
+                "period_archives": None,
+            },
+            "PAGINATION_PATTERNS": (
+                (1, "{url}", "{save_as}"),
+                (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+            ),
+            "FEED_ALL_ATOM": "feeds/all.atom.xml",
+            "TAG_FEED_ATOM": "feeds/tags/{slug}.atom.xml",
+            "AUTHOR_FEED_ATOM": "feeds/spokespeople/{slug}.atom.xml",
+            "FEED_MAX_ITEMS": 50,
+        },
+    )
+
+
+def python_peak_mb() -> float:
+    """Return this process's own peak memory (VmHWM), without Pagefind's process."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def main() -> None:
+    """Build once, as ``--mode`` says, and print a JSON object with the seconds of each step."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mode", choices=["ours", "pelican"], required=True)
+    parser.add_argument("--content", type=Path, required=True)
+    parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, required=True)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    steps.install(ours=args.mode == "ours")
+    started = time.perf_counter()
+    if args.mode == "ours":
+        from archive.build import build_site
+
+        build_site(PATH=str(args.content), OUTPUT_PATH=str(args.output), CACHE_PATH=str(args.cache))
+    else:
+        from pelican import Pelican
+
+        Pelican(plain_settings(args.content, args.output, args.cache)).run()
+    seconds = time.perf_counter() - started
+    print(
+        json.dumps(
+            {
+                "seconds": round(seconds, 3),
+                "python_peak_mb": python_peak_mb(),
+                "steps": steps.report(seconds),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

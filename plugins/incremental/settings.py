@@ -1,0 +1,26 @@
+"""Defaults of the incremental plugin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Keep each briefing as read and typeset in Pelican's content cache (generator layer),
+    # in a folder named by the site's fingerprint. `invoke check` turns it off to read
+    # every file afresh.
+    "INCREMENTAL_CACHE": True,
+    # The live output folder of the last build: briefing pages whose inputs did not change
+    # are hard-linked from it instead of rendered. None renders every page (a plain
+    # `pelican` run); archive.build.build_site sets it when it builds into a staging folder.
+    "INCREMENTAL_PREVIOUS_OUTPUT": None,
+}
+
+
+def apply_defaults(pelican: Any) -> None:
+    """Fill in missing settings and check their types."""
+    settings = pelican.settings
+    for key, default in DEFAULTS.items():
+        settings.setdefault(key, default)
+    previous = settings["INCREMENTAL_PREVIOUS_OUTPUT"]
+    if previous is not None and not isinstance(previous, str):
+        raise ValueError("incremental: INCREMENTAL_PREVIOUS_OUTPUT must be a folder's path or None")
