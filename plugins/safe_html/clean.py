@@ -74,6 +74,10 @@ def clean_content(content: Any) -> None:
     settings = content.settings
     html = TABLE_ALIGN.sub(r'class="align-\1"', html)
     content._content = cleaned = clean_html(html, settings)
+    if cleaned == html:
+        # Nothing was removed: the usual case (nh3 gives Markdown's own HTML back unchanged),
+        # and it spares parsing both versions to list the cuts.
+        return
     cuts = removed_parts(html, cleaned)
     if not cuts:
         return
