@@ -49,18 +49,13 @@ TEMPLATE = (
 
 def _names(spellings: list[str], vocabulary: Any, kind: str, unknown: list[str]) -> list[str]:
     """Return the registry's spelling of each name; add each unknown one, with a hint."""
-    names = []
-    for spelling in spellings:
-        entry = vocabulary.find(spelling)
-        if entry is None:
-            suggestion = vocabulary.suggestion(spelling)
-            hint = f" Did you mean {suggestion!r}?" if suggestion else ""
-            unknown.append(
-                f"{spelling!r} is not in the {kind} registry ({vocabulary.shown_path}).{hint}"
-            )
-        else:
-            names.append(entry.name)
-    return names
+    entries, missing = vocabulary.resolve(spellings)
+    for spelling, suggestion in missing:
+        hint = f" Did you mean {suggestion!r}?" if suggestion else ""
+        unknown.append(
+            f"{spelling!r} is not in the {kind} registry ({vocabulary.shown_path}).{hint}"
+        )
+    return [entry.name for entry in entries]
 
 
 def new_briefing(

@@ -47,6 +47,18 @@ class Vocabulary:
         close = difflib.get_close_matches(lookup_key(spelling), self.by_key, n=1, cutoff=0.6)
         return self.by_key[close[0]].name if close else None
 
+    def resolve(self, spellings: list[str]) -> tuple[list[Entry], list[tuple[str, str | None]]]:
+        """Return the entries named, each once, and unknown spellings with the closest name."""
+        entries: list[Entry] = []
+        unknown: list[tuple[str, str | None]] = []
+        for spelling in spellings:
+            entry = self.find(spelling)
+            if entry is None:
+                unknown.append((spelling, self.suggestion(spelling)))
+            elif entry not in entries:
+                entries.append(entry)
+        return entries, unknown
+
 
 @dataclass
 class Registry:

@@ -186,17 +186,12 @@ def _check_relative_address(source: Source, key: str, value: str) -> None:
 
 def _entries(source: Source, key: str, spellings: list[str], vocabulary: Vocabulary) -> list:
     """Return the registry entries ``spellings`` name, each once; report unknown ones."""
-    entries: list[Entry] = []
-    for spelling in spellings:
-        entry = vocabulary.find(spelling)
-        if entry is None:
-            suggestion = vocabulary.suggestion(spelling)
-            hint = f"did you mean {suggestion!r}? If not, " if suggestion else ""
-            source.problem(
-                key,
-                f"{spelling!r} is not in the {vocabulary.kind} registry",
-                f"{hint}add it to {vocabulary.shown_path}",
-            )
-        elif entry not in entries:
-            entries.append(entry)
+    entries, unknown = vocabulary.resolve(spellings)
+    for spelling, suggestion in unknown:
+        hint = f"did you mean {suggestion!r}? If not, " if suggestion else ""
+        source.problem(
+            key,
+            f"{spelling!r} is not in the {vocabulary.kind} registry",
+            f"{hint}add it to {vocabulary.shown_path}",
+        )
     return entries
