@@ -50,10 +50,10 @@ def check_site(settings_file: Path = SETTINGS, **overrides: Any) -> CheckReport:
             settings_file,
             OUTPUT_PATH=scratch,
             LOAD_CONTENT_CACHE=False,
+            CACHE_CONTENT=False,
             INCREMENTAL_CACHE=False,
             **overrides,
         )
-        settings["CACHE_CONTENT"] = False
         report = CheckReport(BuildLog())
 
         def discarding_writer(pelican: Any) -> type[Writer]:
