@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from socketserver import ThreadingMixIn
 from typing import Any
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -53,13 +54,19 @@ def serve(output: Path, host: str, port: int) -> None:
             print("Stopped.")
 
 
+class ThreadedRootedServer(ThreadingMixIn, RootedHTTPServer):
+    """Pelican's rooted server, one thread per request: checkers fetch many pages at once."""
+
+    daemon_threads = True
+
+
 @contextmanager
 def served(output: Path) -> Iterator[str]:
     """Serve ``output`` as the preview does, on a free local port; yield its base URL."""
     # A handler class of its own: RootedHTTPServer stores the folder on the class, so two
     # servers sharing PreviewHandler would both serve the folder of the last one started.
     handler = type("FolderHandler", (PreviewHandler,), {})
-    with in_background(RootedHTTPServer(str(output), ("127.0.0.1", 0), handler)) as httpd:
+    with in_background(ThreadedRootedServer(str(output), ("127.0.0.1", 0), handler)) as httpd:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
