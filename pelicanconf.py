@@ -44,6 +44,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "robots_txt",
     "incremental",
+    "parallel_reading",
 ]
 # Files are compared by content, not modification time, for the content cache that the
 # incremental plugin turns on (INCREMENTAL_CACHE) and keys by a fingerprint of the code,

@@ -34,6 +34,9 @@ def _wrap(owner: Any, name: str, step: str) -> None:
 
 def _mark_taxonomy(generator: Any) -> None:
     marks["pretaxonomy"] = time.perf_counter()
+    # Templates typeset too, while writing: only what ran until now was part of reading.
+    marks["markdown"] = totals["markdown"]
+    marks["typography"] = totals["typography"]
 
 
 def _mark_read_start(generator: Any) -> None:
@@ -61,10 +64,13 @@ def install(ours: bool) -> None:
     if ours:
         sys.path.insert(0, str(PLUGINS))
         import incremental.writer
+        import parallel_reading
         import related_briefings.links
         import search_index.index
 
         _wrap(related_briefings.links, "related_by_tags", "related")
+        # register() connects the name it finds in the package, once Pelican loads it.
+        _wrap(parallel_reading, "read_ahead", "read_ahead")
         # Ours writes (or reuses) pages here, and calls Pelican's write_file only for some.
         _wrap(incremental.writer.IncrementalWriter, "write_file", "writing")
         # Pagefind starts while listings are written; this is the wait at the end.
@@ -73,20 +79,24 @@ def install(ours: bool) -> None:
         _wrap(writers.Writer, "write_file", "writing")
 
 
+# Parts of the reading step, measured in the build's main process only: briefings read in
+# worker processes (parallel_reading) add nothing to them.
+PARTS_OF_READING = ("of which Markdown, main process", "of which typography, main process")
+
+
 def report(total: float) -> dict[str, float]:
     """Return the time of each step, in seconds, from what the wrappers recorded."""
-    context = totals["articles_context"]
     reading = marks.get("pretaxonomy", 0.0) - marks.get("read_start", 0.0)
+    # generate_context holds Pelican's reading loop, not what was read ahead of it.
+    loop = reading - totals["read_ahead"]
     steps = {
-        "read (files, metadata, HTML cleaning)": reading
-        - totals["markdown"]
-        - totals["typography"],
-        "markdown": totals["markdown"],
-        "typography": totals["typography"],
-        "context (grouping)": context - reading - totals["related"],
+        "read (files, checks, Markdown, typography)": reading,
+        PARTS_OF_READING[0]: marks.get("markdown", 0.0),
+        PARTS_OF_READING[1]: marks.get("typography", 0.0),
+        "context (grouping)": totals["articles_context"] - loop - totals["related"],
         "related": totals["related"],
         "writing (render + write pages, feeds)": totals["writing"],
         "search index (wait after writing)": totals["search_index"],
     }
-    steps["other"] = total - sum(steps.values())
+    steps["other"] = total - sum(v for k, v in steps.items() if k not in PARTS_OF_READING)
     return {name: round(seconds, 3) for name, seconds in steps.items()}

@@ -133,3 +133,39 @@ def test_the_fingerprint_ignores_where_a_run_writes_and_its_own_results(tmp_path
     assert site_digest(settings, registry) == first
     settings["SITENAME"] = "Another archive"
     assert site_digest(settings, registry) != first
+
+
+def alpha(site: Path) -> str:
+    return (site / "briefings/2026/01/alpha/index.html").read_text(encoding="utf-8")
+
+
+def test_a_kept_briefing_links_to_where_its_target_moved(make_site):
+    briefings = archive()
+    briefings["2026/alpha.md"] = minimal_briefing(
+        "Alpha", "2026-01-01", body="Read [the ferry briefing]({filename}ferry.md)."
+    )
+    site = make_site(briefings)
+    assert 'href="../../../../briefings/2026/01/ferry/"' in alpha(site)
+    # Alpha's file is unchanged, so it comes from the cache; the ferry briefing moves month.
+    briefings["2026/ferry.md"] = minimal_briefing(OLD_TITLE, "2026-02-03", tags="security, trade")
+    site = make_site(briefings)
+    assert 'href="../../../../briefings/2026/02/ferry/"' in alpha(site)
+
+
+def test_one_edit_rewrites_one_cache_shard(make_site, tmp_path):
+    make_site(archive())
+    shards = {p: p.stat().st_mtime_ns for p in tmp_path.glob("cache/*/briefings/*.pickle")}
+    assert len(shards) > 1
+    edited = archive()
+    edited["2026/ferry.md"] = minimal_briefing(NEW_TITLE, "2026-01-03", tags="security, trade")
+    make_site(edited)
+    rewritten = [p for p, mtime in shards.items() if p.stat().st_mtime_ns != mtime]
+    assert len(rewritten) == 1
+
+
+def test_a_damaged_cache_shard_is_read_again(make_site, tmp_path):
+    make_site(archive())
+    for shard in tmp_path.glob("cache/*/briefings/*.pickle"):
+        shard.write_bytes(b"not a pickle")
+    site = make_site(archive())
+    assert OLD_TITLE in (site / "briefings/2026/01/ferry/index.html").read_text()

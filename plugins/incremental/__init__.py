@@ -2,12 +2,7 @@
 
 from pelican import signals
 
-from .cache import (
-    forget_uncacheable,
-    keep_pages_out_of_cache,
-    key_content_cache,
-    record_problems,
-)
+from .cache import key_content_cache, load_briefings, record_problems, save_briefings
 from .settings import apply_defaults
 from .writer import save_manifest, use_incremental_writer
 
@@ -20,9 +15,11 @@ def register() -> None:
     signals.initialized.connect(record_problems)
     # After every plugin has applied its defaults, before the generators open the cache.
     signals.get_generators.connect(key_content_cache)
-    # Before Pelican saves the cache: scheduled briefings and files with problems are read
-    # again on every build.
-    signals.article_generator_pretaxonomy.connect(forget_uncacheable)
-    signals.page_generator_init.connect(keep_pages_out_of_cache)
+    # Before Pelican's reading loop, which takes what is kept, and before parallel_reading
+    # (listed after this plugin) reads what is not.
+    signals.article_generator_init.connect(load_briefings)
+    # Where Pelican itself would save its cache: every briefing read and checked, none yet
+    # linked to another (related briefings), so each shard pickles on its own.
+    signals.article_generator_pretaxonomy.connect(save_briefings)
     signals.get_writer.connect(use_incremental_writer)
     signals.finalized.connect(save_manifest)

@@ -1,16 +1,27 @@
-"""Key Pelican's content cache by the site's fingerprint, and never cache a file with problems."""
+"""Keep read briefings between builds, in shards keyed by the site's fingerprint, never stale."""
 
 from __future__ import annotations
 
 import logging
+import os
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .digest import site_digest
+from .pickling import dumps, loads, shared_objects
+
+logger = logging.getLogger(__name__)
+
+# Briefings are kept in this many files: saving after one edit rewrites one of them, and no
+# save holds the whole archive's pickle bookkeeping in memory at once.
+SHARDS = 32
 
 # Display paths of the files that reported a problem in this process's current build.
 _problem_files: set[str] = set()
+# For each shard loaded at the start of this build: the stamp of each file it holds.
+_loaded: dict[int, dict[str, Any]] = {}
 
 
 class _ProblemRecorder(logging.Handler):
@@ -32,17 +43,14 @@ def record_problems(pelican: Any) -> None:
 
 
 def key_content_cache(pelican: Any) -> None:
-    """Put the content cache in a folder named by the site's fingerprint."""
+    """Put the cache in a folder named by the site's fingerprint; turn Pelican's own off."""
     settings = pelican.settings
-    if settings["INCREMENTAL_CACHE"]:
-        # Set here rather than in pelicanconf.py: Pelican warns that the generator layer
-        # keeps a scheduled briefing a draft after its date, which forget_uncacheable
-        # below prevents.
-        settings["CACHE_CONTENT"] = True
-        settings["LOAD_CONTENT_CACHE"] = True
-        settings["CONTENT_CACHING_LAYER"] = "generator"
-        # Compressing 10,000 briefings costs seconds on every build; disk is cheaper.
-        settings["GZIP_CACHE"] = False
+    # Pelican's content cache pickles the archive in one piece with the site's context:
+    # tens of MB of bookkeeping at 10,000 briefings, a context that is stale once loaded,
+    # and pages linked to every briefing, too deep to pickle. This plugin fills the same
+    # in-memory cache that Pelican's reading loop consults (load_briefings) instead.
+    settings["CACHE_CONTENT"] = False
+    settings["LOAD_CONTENT_CACHE"] = False
     registry = Path(settings["PATH"]) / settings.get("BRIEFING_METADATA_REGISTRY_PATH", "registry")
     digest = site_digest(settings, registry)
     settings["INCREMENTAL_DIGEST"] = digest
@@ -53,28 +61,80 @@ def key_content_cache(pelican: Any) -> None:
     settings["CACHE_PATH"] = str(Path(settings["INCREMENTAL_CACHE_ROOT"]) / digest)
 
 
-def forget_uncacheable(generator: Any) -> None:
-    """Drop from the cache scheduled briefings and files that reported a problem."""
-    cache = getattr(generator, "_cache", {})
-    # A scheduled briefing is read as a draft; cached, it would stay one after its date.
-    now = datetime.now(UTC)
-    for draft in getattr(generator, "drafts", []):
-        if draft.date.astimezone(UTC) > now:
-            cache.pop(draft.relative_source_path, None)
-    # A cached file skips the reader, whose problems (warnings too) must show on every build.
-    if not _problem_files:
+def shard_of(path: str) -> int:
+    """Return the shard that keeps the briefing read from ``path``."""
+    return zlib.crc32(path.encode()) % SHARDS
+
+
+def _shard_file(generator: Any, shard: int) -> Path:
+    return Path(generator.settings["CACHE_PATH"]) / "briefings" / f"{shard:02d}.pickle"
+
+
+def load_briefings(generator: Any) -> None:
+    """Put the briefings kept by earlier builds where Pelican's reading loop looks first."""
+    _loaded.clear()
+    if not generator.settings["INCREMENTAL_CACHE"]:
         return
+    shared = shared_objects(generator)
+    for shard in range(SHARDS):
+        path = _shard_file(generator, shard)
+        try:
+            entries = loads(path.read_bytes(), shared)
+        except FileNotFoundError:
+            continue
+        except Exception as error:  # a damaged file: its briefings are simply read again
+            logger.warning("incremental: ignoring the damaged cache file %s: %s", path, error)
+            continue
+        # Pelican's reading loop takes an entry when its stamp matches the file's.
+        generator._cache.update(entries)
+        _loaded[shard] = {name: stamp for name, (stamp, _) in entries.items()}
+
+
+def _cacheable(generator: Any) -> list[Any]:
+    now = datetime.now(UTC)
     base = Path(generator.path)
-    for name in list(cache):
-        path = base / name
-        if any(shown and path.as_posix().endswith(shown) for shown in _problem_files):
-            del cache[name]
+    kept = []
+    for group in ("articles", "translations", "hidden_articles", "hidden_translations"):
+        kept += getattr(generator, group, [])
+    # A scheduled briefing is read as a draft; cached, it would stay one after its date.
+    for group in ("drafts", "drafts_translations"):
+        kept += [d for d in getattr(generator, group, []) if d.date.astimezone(UTC) <= now]
+    # A cached file skips the reader, whose problems (warnings too) must show on every build.
+    return [
+        briefing
+        for briefing in kept
+        if not any(
+            shown and (base / briefing.relative_source_path).as_posix().endswith(shown)
+            for shown in _problem_files
+        )
+    ]
 
 
-def keep_pages_out_of_cache(generator: Any) -> None:
-    """Read pages afresh on every build: they are few, and caching them is unsafe."""
-    # Pelican pickles a page with the site's context, which by the time pages are saved
-    # holds every briefing linked to its neighbours: a chain as long as the archive, too
-    # deep for pickle. The attributes are Pelican's FileStampDataCacher's own.
-    generator._cache_data_policy = False
-    generator._cache = {}
+def save_briefings(generator: Any) -> None:
+    """Keep this build's briefings for the next, rewriting only the shards that changed."""
+    if not generator.settings["INCREMENTAL_CACHE"]:
+        return
+    shards: dict[int, dict[str, Any]] = {shard: {} for shard in range(SHARDS)}
+    for briefing in _cacheable(generator):
+        name = briefing.relative_source_path
+        stamp, cached = generator._cache.get(name, (None, None))
+        if cached is not briefing:  # read in Pelican's own loop, which cached nothing
+            stamp = generator._get_file_stamp(name)
+        shards[shard_of(name)][name] = (stamp, briefing)
+    shared = shared_objects(generator)
+    written = 0
+    for shard, entries in shards.items():
+        stamps = {name: stamp for name, (stamp, _) in entries.items()}
+        if stamps == _loaded.get(shard, {}):
+            continue
+        path = _shard_file(generator, shard)
+        if not entries:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside and renamed, so a build killed mid-write leaves the old shard.
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(dumps(entries, shared))
+        partial.replace(path)
+        written += 1
+    logger.debug("incremental: wrote %d of %d cache shards", written, SHARDS)

@@ -69,6 +69,13 @@ def _output_file(generator: Any, key: str) -> Path | None:
     return path
 
 
+def _write_json(path: Path, document: dict[str, Any]) -> None:
+    # Streamed: the whole archive as one string would cost tens of MB at 10,000 briefings.
+    with path.open("w", encoding="utf-8") as file:
+        json.dump(document, file, ensure_ascii=False, indent=1)
+        file.write("\n")
+
+
 def write_open_data(generator: Any, writer: Any = None) -> None:
     """Write every published briefing as JSON and CSV, and the newest as a JSON Feed."""
     settings = generator.settings
@@ -84,7 +91,7 @@ def write_open_data(generator: Any, writer: Any = None) -> None:
             "home_page_url": absolute_url(settings, ""),
             "briefings": records,
         }
-        path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        _write_json(path, document)
         logger.info("open_data: wrote %s", path)
     if path := _output_file(generator, "OPEN_DATA_CSV_SAVE_AS"):
         # newline="" lets the csv module write its own line ends, and quote line breaks.
@@ -95,5 +102,5 @@ def write_open_data(generator: Any, writer: Any = None) -> None:
         logger.info("open_data: wrote %s", path)
     if path := _output_file(generator, "OPEN_DATA_JSON_FEED_SAVE_AS"):
         feed = json_feed(briefings, records, settings)
-        path.write_text(json.dumps(feed, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        _write_json(path, feed)
         logger.info("open_data: wrote %s", path)

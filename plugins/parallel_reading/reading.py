@@ -1,0 +1,116 @@
+"""Read the briefings the content cache lacks in forked workers, and hand them to Pelican's loop."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Article, SkipStub
+
+from incremental.pickling import dumps, loads, shared_objects
+
+logger = logging.getLogger(__name__)
+
+# The generator that forked workers read for: set before the fork, so each worker has it.
+_generator: Any = None
+# What a worker logged while reading its current file, sent back with the briefing.
+_records: list[logging.LogRecord] = []
+
+
+class _KeepRecords(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        # Formatted here: the arguments of a message need not survive pickling.
+        record.msg = record.getMessage()
+        record.args = None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        _records.append(record)
+
+
+def _start_worker() -> None:
+    # The parent prints and records what is logged, once, in file order.
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(_KeepRecords())
+
+
+def _read(path: str) -> bytes | None:
+    """Read one file as Pelican's loop would; return the briefing and its log, pickled."""
+    generator = _generator
+    _records.clear()
+    try:
+        article = generator.readers.read_file(
+            base_path=generator.path,
+            path=path,
+            content_class=Article,
+            context=generator.context,
+            preread_signal=signals.article_generator_preread,
+            preread_sender=generator,
+            context_signal=signals.article_generator_context,
+            context_sender=generator,
+        )
+        # A file Pelican skips or refuses is read again in its own loop, which reports it.
+        if isinstance(article, SkipStub) or not article.is_valid():
+            return None
+        return dumps((article, list(_records)), shared_objects(generator))
+    except Exception:  # the same file read in Pelican's loop reports what went wrong
+        return None
+
+
+def stale_files(generator: Any) -> list[str]:
+    """Return the briefing files that Pelican's loop would read: not in the content cache."""
+    settings = generator.settings
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    return [path for path in files if generator.get_cached_data(path, None) is None]
+
+
+def read_ahead(generator: Any) -> None:
+    """Read every briefing missing from the content cache in worker processes, into the cache."""
+    global _generator
+    settings = generator.settings
+    processes = settings["PARALLEL_READING_PROCESSES"]
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    paths = stale_files(generator)
+    if len(paths) < settings["PARALLEL_READING_MIN_FILES"]:
+        return
+    shared = shared_objects(generator)
+    _generator = generator
+    # Objects that exist before the fork stay shared with the workers only if the
+    # collector never touches them there.
+    gc.freeze()
+    workers = min(processes, len(paths))
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+    )
+    read = 0
+    try:
+        # Big enough to keep the pipes quiet, small enough to share the files out evenly.
+        chunk = max(1, min(32, len(paths) // (workers * 8)))
+        for path, payload in zip(paths, executor.map(_read, paths, chunksize=chunk), strict=True):
+            if payload is None:
+                continue
+            article, records = loads(payload, shared)
+            for record in records:
+                logging.getLogger(record.name).handle(record)
+            # Pelican's loop takes a briefing from the cache when the file's stamp matches:
+            # the same handover whether or not the cache is then saved.
+            generator._cache[path] = (generator._get_file_stamp(path), article)
+            read += 1
+    except Exception as error:  # a worker that died: Pelican's loop reads what is left
+        logger.warning("parallel_reading: reading in %d processes stopped: %s", workers, error)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+        _generator = None
+        gc.unfreeze()
+    logger.debug(
+        "parallel_reading: read %d of %d briefings in %d processes", read, len(paths), workers
+    )
