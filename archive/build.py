@@ -73,11 +73,21 @@ def site_settings(
     return read_settings(str(settings_file), override=overrides)
 
 
-def build_site(settings_file: Path = SETTINGS, *, lenient: bool = False, **overrides: Any) -> Path:
-    """Build the site; raise BuildError, leaving the last good output as it was, on any error."""
+def build_site(
+    settings_file: Path = SETTINGS,
+    *,
+    lenient: bool = False,
+    remove_later: bool = True,
+    **overrides: Any,
+) -> Path:
+    """Build the site; raise BuildError, leaving the last good output as it was, on any error.
+
+    ``remove_later`` deletes the replaced site in the background, once the new one is live.
+    """
     settings = site_settings(settings_file, lenient=lenient, **overrides)
     output = Path(settings["OUTPUT_PATH"])
-    with staged_output(output, settings.get("OUTPUT_RETENTION", [])) as staging:
+    retained = settings.get("OUTPUT_RETENTION", [])
+    with staged_output(output, retained, remove_later=remove_later) as staging:
         settings["OUTPUT_PATH"] = str(staging)
         # Unchanged briefing pages are hard-linked from the live site (plugins/incremental).
         settings["INCREMENTAL_PREVIOUS_OUTPUT"] = str(output) if output.is_dir() else None

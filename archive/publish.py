@@ -34,7 +34,8 @@ class Published:
 def _build(output: Path, settings_file: Path, overrides: dict[str, Any]) -> Path:
     # A cache of its own: the preview's cached pages carry the preview's addresses.
     overrides.setdefault("CACHE_PATH", str(CACHE / "publish"))
-    return build_site(settings_file, OUTPUT_PATH=str(output), **overrides)
+    # A published folder is left with nothing beside it once this returns.
+    return build_site(settings_file, OUTPUT_PATH=str(output), remove_later=False, **overrides)
 
 
 def _run(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess:

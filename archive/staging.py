@@ -6,6 +6,8 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,13 +42,42 @@ def _exchange(first: Path, second: Path) -> bool:
     )
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Put ``staging`` where ``output`` is, atomically where the system allows."""
+_removals: list[subprocess.Popen] = []
+
+
+def _remove_in_background(replaced: Path, output: Path) -> None:
+    """Delete the site that was just replaced, in a process of its own."""
+    # Tens of thousands of files in a large archive: seconds the editor need not wait for,
+    # since the new site is already live. A removal cut short is finished by the next build.
+    parked = Path(tempfile.mkdtemp(prefix=f".{output.name}.replaced-", dir=output.parent))
+    replaced.rename(parked / "site")
+    # Kept until it ends: a long-lived process (tests, a preview) would otherwise warn that
+    # it lost track of a running child.
+    _removals[:] = [removal for removal in _removals if removal.poll() is None]
+    _removals.append(
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", parked],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    )
+
+
+def swap_in(staging: Path, output: Path, *, remove_later: bool = False) -> None:
+    """Put ``staging`` where ``output`` is, atomically where the system allows.
+
+    ``remove_later`` deletes the replaced site in the background instead of waiting for it.
+    """
     if not output.exists():
         staging.rename(output)
         return
     if _exchange(staging, output):
-        shutil.rmtree(staging)
+        if remove_later:
+            _remove_in_background(staging, output)
+        else:
+            shutil.rmtree(staging)
         return
     # Two renames: a crash between them leaves the old site at `.<name>.previous`.
     previous = output.with_name(f".{output.name}.previous")
@@ -68,14 +99,21 @@ def _carry_over(output: Path, staging: Path, retained: list[str]) -> None:
 
 
 @contextmanager
-def staged_output(output: Path, retained: list[str] = ()) -> Iterator[Path]:
-    """Yield an empty folder to build into; swap it in if the block succeeds, else delete it."""
+def staged_output(
+    output: Path, retained: list[str] = (), *, remove_later: bool = False
+) -> Iterator[Path]:
+    """Yield an empty folder to build into; swap it in if the block succeeds, else delete it.
+
+    ``remove_later`` as for swap_in.
+    """
     output.parent.mkdir(parents=True, exist_ok=True)
     previous = output.with_name(f".{output.name}.previous")
     if not output.exists() and previous.exists():
         previous.rename(output)  # A crash between the two renames above: restore.
     for folder in _stale_folders(output):
         shutil.rmtree(folder, ignore_errors=True)
+    for folder in output.parent.glob(f".{output.name}.replaced-*"):
+        shutil.rmtree(folder, ignore_errors=True)  # left by a removal that was cut short
     staging = Path(
         tempfile.mkdtemp(prefix=f".{output.name}.building-{os.getpid()}-", dir=output.parent)
     )
@@ -83,7 +121,7 @@ def staged_output(output: Path, retained: list[str] = ()) -> Iterator[Path]:
         yield staging
         _carry_over(output, staging, list(retained))
         staging.chmod(0o755)  # mkdtemp makes it private; the site is meant to be read.
-        swap_in(staging, output)
+        swap_in(staging, output, remove_later=remove_later)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -77,3 +77,22 @@ def test_killed_build_leaves_the_last_good_output_exactly_as_it_was(project):
     assert not list(project.glob(".output.building-*"))
     page = project / "output/briefings/2026/01/first/index.html"
     assert "corrected" in page.read_text(encoding="utf-8")
+
+
+def test_the_replaced_site_is_removed_after_the_new_one_is_live(make_site, tmp_path):
+    make_site({"2026/first.md": minimal_briefing("First", "2026-01-05")})
+    make_site({"2026/second.md": minimal_briefing("Second", "2026-01-06")})
+    assert (tmp_path / "output/briefings/2026/01/second/index.html").exists()
+    # The old site is parked beside output/ and deleted by a process of its own.
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".output.replaced-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not list(tmp_path.glob(".output.replaced-*"))
+
+
+def test_a_removal_cut_short_is_finished_by_the_next_build(make_site, tmp_path):
+    left = tmp_path / ".output.replaced-killed" / "site" / "briefings"
+    left.mkdir(parents=True)
+    (left / "old.html").write_text("old", encoding="utf-8")
+    make_site({"2026/first.md": minimal_briefing("First", "2026-01-05")})
+    assert not (tmp_path / ".output.replaced-killed").exists()

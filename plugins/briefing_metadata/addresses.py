@@ -73,6 +73,11 @@ def check_briefing_addresses(generator: Any) -> None:
     rejected, problems = _rejected([c for group in lists for c in group], {}, generator.settings)
     report(problems, generator.settings)
     _drop(lists, rejected)
+    # Pelican works an address out from the settings on every use, some ten times per
+    # briefing and build; settled here, it is fixed with Pelican's own override fields.
+    for briefing in (c for group in lists for c in group):
+        briefing.override_url = briefing.url
+        briefing.override_save_as = briefing.save_as
 
 
 def _generated_pages(context: dict[str, Any], settings: dict[str, Any]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .files import write_open_data
+from .records import keep_records
 from .schema_org import add_structured_data
 from .settings import apply_defaults
 
@@ -13,6 +14,8 @@ def register() -> None:
     """Connect the open-data steps to Pelican's signals."""
     signals.initialized.connect(apply_defaults)
     signals.generator_init.connect(add_structured_data)
+    # Before the incremental plugin saves the content cache, which then keeps the records.
+    signals.article_generator_pretaxonomy.connect(keep_records)
     # After the briefings are written: Pelican has cleaned the output folder by then,
     # and generator.articles is the final list of published briefings.
     signals.article_writer_finalized.connect(write_open_data)

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .records import FIELDS, absolute_url, briefing_record, csv_row
+from .records import FIELDS, absolute_url, csv_row, record_of
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def write_open_data(generator: Any, writer: Any = None) -> None:
     briefings = newest_first(generator.articles)
     # The filter the page shows key points with, when the typography plugin offers it.
     typeset = generator.env.filters.get("typographic", Markup.escape)
-    records = [briefing_record(briefing, settings, typeset) for briefing in briefings]
+    records = [record_of(briefing, settings, typeset) for briefing in briefings]
 
     if path := _output_file(generator, "OPEN_DATA_JSON_SAVE_AS"):
         document = {

@@ -68,6 +68,27 @@ def briefing_record(
     }
 
 
+def record_of(
+    briefing: Any,
+    settings: dict[str, Any],
+    typeset: Callable[[str], Any] = Markup.escape,
+) -> dict[str, Any]:
+    """Return a briefing's record, made once and kept on the briefing (and in the cache)."""
+    # Every build writes all records to the data files and each page's JSON-LD uses one:
+    # an unchanged briefing comes from the content cache with its record already made.
+    record = getattr(briefing, "open_data_record", None)
+    if record is None:
+        record = briefing.open_data_record = briefing_record(briefing, settings, typeset)
+    return record
+
+
+def keep_records(generator: Any) -> None:
+    """Make each published briefing's record before the content cache keeps the briefing."""
+    typeset = generator.env.filters.get("typographic", Markup.escape)
+    for briefing in generator.articles:
+        record_of(briefing, generator.settings, typeset)
+
+
 def csv_row(record: dict[str, Any]) -> dict[str, str]:
     """Return a record as CSV cells: one value a line in list cells, empty for none."""
     return {

@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .records import absolute_url, briefing_record, plain_text
+from .records import absolute_url, plain_text, record_of
 
 CONTEXT = "https://schema.org"
 
@@ -114,7 +114,7 @@ class StructuredData:
         """Return a briefing page's NewsArticle."""
         # Key points as the page shows them, typeset when the typography plugin is on.
         typeset = self.filters.get("typographic", Markup.escape)
-        record = briefing_record(briefing, self.settings, typeset)
+        record = record_of(briefing, self.settings, typeset)
         return news_article(briefing, record, self.settings)
 
     def tag_page(self, tag: Any, briefings: Sequence[Any], start: int = 1) -> dict[str, Any]:
