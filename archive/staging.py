@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
 import subprocess
@@ -43,6 +44,12 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 _removals: list[subprocess.Popen] = []
+# Run by the removing process: the site first, then the folder with the lock it holds.
+_REMOVER = (
+    "import shutil, sys; "
+    "shutil.rmtree(sys.argv[1] + '/site', True); shutil.rmtree(sys.argv[1], True)"
+)
+LOCK_NAME = "removing.lock"
 
 
 def _remove_in_background(replaced: Path, output: Path) -> None:
@@ -51,18 +58,36 @@ def _remove_in_background(replaced: Path, output: Path) -> None:
     # since the new site is already live. A removal cut short is finished by the next build.
     parked = Path(tempfile.mkdtemp(prefix=f".{output.name}.replaced-", dir=output.parent))
     replaced.rename(parked / "site")
-    # Kept until it ends: a long-lived process (tests, a preview) would otherwise warn that
-    # it lost track of a running child.
-    _removals[:] = [removal for removal in _removals if removal.poll() is None]
-    _removals.append(
-        subprocess.Popen(
-            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", parked],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
+    # The lock goes with the open file to the child, which holds it until it ends: the next
+    # build leaves alone a folder still being removed.
+    with (parked / LOCK_NAME).open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        # Kept until it ends: a long-lived process (tests, a preview) would otherwise warn
+        # that it lost track of a running child.
+        _removals[:] = [removal for removal in _removals if removal.poll() is None]
+        _removals.append(
+            subprocess.Popen(
+                [sys.executable, "-c", _REMOVER, parked],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                pass_fds=[lock.fileno()],
+            )
         )
-    )
+
+
+def _abandoned_removals(output: Path) -> Iterator[Path]:
+    """Yield replaced sites whose removal was cut short (nobody holds their lock)."""
+    for parked in output.parent.glob(f".{output.name}.replaced-*"):
+        try:
+            with (parked / LOCK_NAME).open("a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue
+        except OSError:  # no lock file: killed before it was made, or almost removed
+            pass
+        yield parked
 
 
 def swap_in(staging: Path, output: Path, *, remove_later: bool = False) -> None:
@@ -112,8 +137,8 @@ def staged_output(
         previous.rename(output)  # A crash between the two renames above: restore.
     for folder in _stale_folders(output):
         shutil.rmtree(folder, ignore_errors=True)
-    for folder in output.parent.glob(f".{output.name}.replaced-*"):
-        shutil.rmtree(folder, ignore_errors=True)  # left by a removal that was cut short
+    for folder in _abandoned_removals(output):
+        shutil.rmtree(folder, ignore_errors=True)
     staging = Path(
         tempfile.mkdtemp(prefix=f".{output.name}.building-{os.getpid()}-", dir=output.parent)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import subprocess
@@ -91,8 +92,14 @@ def test_the_replaced_site_is_removed_after_the_new_one_is_live(make_site, tmp_p
 
 
 def test_a_removal_cut_short_is_finished_by_the_next_build(make_site, tmp_path):
-    left = tmp_path / ".output.replaced-killed" / "site" / "briefings"
-    left.mkdir(parents=True)
-    (left / "old.html").write_text("old", encoding="utf-8")
-    make_site({"2026/first.md": minimal_briefing("First", "2026-01-05")})
-    assert not (tmp_path / ".output.replaced-killed").exists()
+    parked = tmp_path / ".output.replaced-killed"
+    (parked / "site" / "briefings").mkdir(parents=True)
+    (parked / "site" / "briefings" / "old.html").write_text("old", encoding="utf-8")
+    briefings = {"2026/first.md": minimal_briefing("First", "2026-01-05")}
+    with (parked / "removing.lock").open("w") as lock:
+        # A removal still running holds the lock: the build leaves its folder alone.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        make_site(briefings)
+        assert (parked / "site" / "briefings" / "old.html").exists()
+    make_site(briefings)
+    assert not parked.exists()
