@@ -45,6 +45,8 @@ def _read(path: str) -> bytes | None:
     generator = _generator
     _records.clear()
     try:
+        # Taken before reading: a file saved again meanwhile will not match, and is read again.
+        stamp = generator._get_file_stamp(path)
         article = generator.readers.read_file(
             base_path=generator.path,
             path=path,
@@ -58,7 +60,7 @@ def _read(path: str) -> bytes | None:
         # A file Pelican skips or refuses is read again in its own loop, which reports it.
         if isinstance(article, SkipStub) or not article.is_valid():
             return None
-        return dumps((article, list(_records)), shared_objects(generator))
+        return dumps((stamp, article, list(_records)), shared_objects(generator))
     except Exception:  # the same file read in Pelican's loop reports what went wrong
         return None
 
@@ -98,12 +100,12 @@ def read_ahead(generator: Any) -> None:
         for path, payload in zip(paths, executor.map(_read, paths, chunksize=chunk), strict=True):
             if payload is None:
                 continue
-            article, records = loads(payload, shared)
+            stamp, article, records = loads(payload, shared)
             for record in records:
                 logging.getLogger(record.name).handle(record)
             # Pelican's loop takes a briefing from the cache when the file's stamp matches:
             # the same handover whether or not the cache is then saved.
-            generator._cache[path] = (generator._get_file_stamp(path), article)
+            generator._cache[path] = (stamp, article)
             read += 1
     except Exception as error:  # a worker that died: Pelican's loop reads what is left
         logger.warning("parallel_reading: reading in %d processes stopped: %s", workers, error)
