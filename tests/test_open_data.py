@@ -155,5 +155,5 @@ def test_drafts_and_hidden_briefings_are_in_no_data_file(site_with_unpublished):
     for slug in ("draft", "hidden"):
         assert f"{slug.capitalize()} briefing" not in csv_text
         assert f"/{slug}/" not in sitemap
-    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    entry = json.loads((site / "pagefind/2026/pagefind-entry.json").read_text("utf-8"))
     assert entry["languages"]["en"]["page_count"] == 1

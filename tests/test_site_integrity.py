@@ -32,7 +32,7 @@ EXPECTED_PAGES = [
     "theme/css/archive.css",
     "search/index.html",
     "theme/js/search.js",
-    "pagefind/pagefind.js",
+    "pagefind/2026/pagefind.js",
     "briefings.json",
     "briefings.csv",
     "feeds/all.json",

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .index import index_site, start_after_briefings
+from .index import index_site, plan_shards, start_after_briefings
 from .settings import apply_defaults
 
 __all__ = ["register"]
@@ -11,6 +11,8 @@ __all__ = ["register"]
 def register() -> None:
     """Connect indexing to Pelican's signals."""
     signals.initialized.connect(apply_defaults)
+    # Before any page is written: each year's briefings, and the years for the search page.
+    signals.article_generator_finalized.connect(plan_shards)
     # Started once the briefing pages are written, finished once every page is, so
     # `pelican`, `invoke build` and the live preview all end with a complete index.
     signals.content_written.connect(start_after_briefings)

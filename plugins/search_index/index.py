@@ -1,4 +1,4 @@
-"""Index the built briefing pages with Pagefind, so the static site can search itself."""
+"""Index the built briefing pages with Pagefind, one index per year, so the site can search itself."""
 
 from __future__ import annotations
 
@@ -7,13 +7,23 @@ import json
 import logging
 import shutil
 import time
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 from .background import BackgroundIndex
+from .shards import (
+    Shard,
+    fingerprint,
+    index_settings,
+    page_glob,
+    read_manifest,
+    reuse,
+    shards_of,
+    write_manifest,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -24,15 +34,43 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.*",
     "pagefind-highlight.js",
 )
+# The plugin's own code, part of every shard's fingerprint.
+CODE = tuple(Path(__file__).parent.glob("*.py"))
 
 
-async def build_index(site: Path, bundle: Path, language: str) -> None:
-    """Index the HTML pages under ``site`` into ``bundle``."""
+@dataclass
+class Plan:
+    """What one build indexes: the site's folder, the bundle folder, and each year's pages."""
+
+    site: Path
+    bundle: Path
+    shards: list[Shard]
+    language: str
+    # The bundle folder of the live site this build replaces, whose shards may be reused.
+    previous: Path | None = None
+
+
+@dataclass
+class Outcome:
+    """What indexing did: the years indexed afresh, the years reused, the pages searchable."""
+
+    built: list[int] = field(default_factory=list)
+    reused: list[int] = field(default_factory=list)
+    pages: int = 0
+
+
+def shard_config(language: str, folder: Path) -> IndexConfig:
+    """Return Pagefind's configuration for a shard written into ``folder``."""
+    return IndexConfig(force_language=language, output_path=str(folder))
+
+
+async def build_shard(site: Path, shard: Shard, folder: Path, language: str) -> None:
+    """Index the shard's pages under ``site`` into ``folder``, in a Pagefind process of its own."""
     # Only pages marked data-pagefind-body are indexed (the theme marks published
-    # briefings), so listings, navigation, drafts and hidden briefings stay out.
-    config = IndexConfig(force_language=language, output_path=str(bundle))
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site))
+    # briefings), so drafts and hidden briefings stay out even if listed. The service
+    # process exits when the shard is written, so Pagefind holds one year at a time.
+    async with PagefindIndex(config=shard_config(language, folder)) as index:
+        await index.add_directory(str(site), glob=page_glob(shard))
 
 
 def indexed_pages(bundle: Path) -> int:
@@ -42,63 +80,105 @@ def indexed_pages(bundle: Path) -> int:
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
-def run_to_end(site: Path, bundle: Path, language: str) -> int:
-    """Run ``build_index`` to the end, even inside a running event loop; return pages indexed."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(build_index(site, bundle, language))
-    else:
-        # An async host (a notebook, a test driving a browser) builds the site: asyncio.run
-        # cannot nest, so the index gets its own loop in a worker thread.
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            worker.submit(lambda: asyncio.run(build_index(site, bundle, language))).result()
-    return indexed_pages(bundle)
-
-
-def remove_unused_files(bundle: Path) -> None:
+def remove_unused_files(folder: Path) -> None:
     """Delete the parts of Pagefind's bundle that the site never loads."""
-    for pattern in UNUSED_BUNDLE_FILES:
-        for path in bundle.glob(pattern):
-            path.unlink()
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    # The browser loads the WebAssembly of the language it searches, which the entry names.
+    wanted = {f"wasm.{index.get('wasm') or 'unknown'}.pagefind" for index in entry["languages"].values()}
+    unused = [path for pattern in UNUSED_BUNDLE_FILES for path in folder.glob(pattern)]
+    unused += [path for path in folder.glob("wasm.*.pagefind") if path.name not in wanted]
+    for path in unused:
+        path.unlink()
 
 
-# For each output folder being built: whether a briefing page was written, and the index
-# started in the background once they all were.
-_briefings_written: set[str] = set()
+def index_shards(plan: Plan) -> Outcome:
+    """Write each year's index into the bundle, reusing the previous build's unchanged ones."""
+    outcome = Outcome()
+    settings_hash = index_settings(dict(shard_config(plan.language, plan.bundle)), CODE)
+    known = read_manifest(plan.previous) if plan.previous else {}
+    written = []
+    for shard in plan.shards:
+        key = fingerprint(plan.site, shard, settings_hash)
+        folder = plan.bundle / shard.folder
+        if plan.previous and reuse(plan.previous, known, plan.bundle, shard, key):
+            outcome.reused.append(shard.year)
+        else:
+            # One event loop per shard: each PagefindIndex starts and stops its own service.
+            asyncio.run(build_shard(plan.site, shard, folder, plan.language))
+            remove_unused_files(folder)
+            outcome.built.append(shard.year)
+        pages = indexed_pages(folder)
+        if pages != len(shard.pages):
+            logger.warning(
+                "search_index: the %d index holds %d of its %d briefing pages; are the others "
+                "missing the data-pagefind-body mark?",
+                shard.year,
+                pages,
+                len(shard.pages),
+            )
+        outcome.pages += pages
+        written.append({"folder": shard.folder, "fingerprint": key, "pages": pages})
+    write_manifest(plan.bundle, written)
+    return outcome
+
+
+# For each output folder being built: what to index, once Pelican has listed the briefings;
+# and the indexing started in the background once their pages were all written.
+_plans: dict[str, Plan] = {}
 _running: dict[str, BackgroundIndex] = {}
+
+
+def plan_shards(generator: Any) -> None:
+    """Note each year's published briefing pages, and give the search page the years."""
+    settings = generator.settings
+    if not settings.get("SEARCH_INDEX_ENABLED"):
+        return
+    site = Path(generator.output_path).resolve()
+    folder = settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
+    previous = settings.get("INCREMENTAL_PREVIOUS_OUTPUT")
+    # generator.articles holds the published briefings only: drafts and hidden ones are
+    # kept apart, and their pages are not marked for the index either.
+    shards = shards_of(generator.articles)
+    _plans[str(site)] = Plan(
+        site=site,
+        bundle=site / folder,
+        shards=shards,
+        language=settings.get("DEFAULT_LANG", "en"),
+        previous=Path(previous) / folder if previous else None,
+    )
+    # The search page loads the newest year's index and merges the others into it.
+    generator.context["search_index_years"] = [shard.year for shard in shards]
 
 
 def start_after_briefings(path: str, context: dict[str, Any] | None = None) -> None:
     """Start indexing once the briefing pages are written, while Pelican writes the rest."""
     # Pelican writes every briefing page before any listing, and only briefing pages are
-    # indexed: from the first listing on, Pagefind can index the folder in its own process,
-    # on the other core, while Pelican renders listings. Pages written later are checked
-    # for the index mark at the end.
-    if not context or not context.get("SEARCH_INDEX_ENABLED"):
+    # indexed: from the first listing on, Pagefind can index them in its own process, on
+    # the other core, while Pelican renders listings.
+    if not context or not context.get("SEARCH_INDEX_ENABLED") or "article" in context:
         return
-    site = Path(context["OUTPUT_PATH"]).resolve()
-    key = str(site)
-    if key in _running:
-        _running[key].late.append(Path(path))
-    elif "article" in context:
-        _briefings_written.add(key)
-    elif key in _briefings_written:
-        _briefings_written.discard(key)
-        bundle = site / context["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
-        shutil.rmtree(bundle, ignore_errors=True)
-        _running[key] = BackgroundIndex(site, bundle, context.get("DEFAULT_LANG", "en"))
+    key = str(Path(context["OUTPUT_PATH"]).resolve())
+    plan = _plans.pop(key, None)
+    if plan is not None:
+        _running[key] = _start(plan)
 
 
-def _index_now(site: Path, bundle: Path, settings: dict[str, Any]) -> None:
-    started = _running.pop(str(site), None)
-    if started is not None:
-        started.finish()
-        return
+def _start(plan: Plan) -> BackgroundIndex:
     # A fresh bundle each time: Pagefind's file names change with the content, and
     # stale fragments from earlier builds would otherwise pile up.
-    shutil.rmtree(bundle, ignore_errors=True)
-    run_to_end(site, bundle, settings.get("DEFAULT_LANG", "en"))
+    shutil.rmtree(plan.bundle, ignore_errors=True)
+    plan.bundle.mkdir(parents=True)
+    return BackgroundIndex(index_shards, plan)
+
+
+def _index_now(site: Path) -> Outcome:
+    started = _running.pop(str(site), None)
+    if started is None:
+        plan = _plans.pop(str(site), None)
+        if plan is None:
+            return Outcome()
+        started = _start(plan)
+    return started.finish()
 
 
 def index_site(pelican: Any) -> None:
@@ -107,18 +187,18 @@ def index_site(pelican: Any) -> None:
     if not settings["SEARCH_INDEX_ENABLED"]:
         return
     site = Path(pelican.output_path).resolve()
-    bundle = site / settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
     started = time.perf_counter()
     try:
-        _index_now(site, bundle, settings)
-        pages = indexed_pages(bundle)
+        outcome = _index_now(site)
     except Exception as error:  # the Pagefind service reports failures in many types
         logger.error("search_index: could not index %s with Pagefind: %s", site, error)
         return
-    remove_unused_files(bundle)
     logger.info(
-        "search_index: indexed %d briefing pages (%.2f s after the last page) into %s",
-        pages,
+        "search_index: %d briefing pages searchable; indexed %s, reused %s "
+        "(%.2f s after the last page) into %s",
+        outcome.pages,
+        ", ".join(map(str, outcome.built)) or "no year",
+        ", ".join(map(str, outcome.reused)) or "no year",
         time.perf_counter() - started,
-        bundle,
+        site / settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/"),
     )

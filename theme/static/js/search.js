@@ -1,6 +1,8 @@
 // The search page: runs Pagefind's index in the browser and keeps the search in the URL.
 // The form is the state: its fields (q, sort, and one checkbox per facet value) are what
 // the address holds, so a search can be shared, bookmarked and restored on reload.
+// The index comes in one Pagefind bundle per year (data-years, newest first): the newest
+// is loaded and the others are merged into it, so one search covers every year.
 
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 250;
@@ -157,6 +159,26 @@ async function showResults(results, from, ticket) {
   }
 }
 
+// Pagefind sorts each year's index on its own, then merges them by score, which for a sort
+// is a briefing's place inside its own year: the years would interleave. Each index holds
+// one year (the year facet is the same year), so ask year by year, newest first, and join.
+async function newestFirst(term, filters, sort, search) {
+  const counts = search.filters.year || {};
+  const chosen = filters.year?.any;
+  const years = sortedValues("year", counts).filter(
+    (year) => counts[year] > 0 && (!chosen || chosen.includes(year)),
+  );
+  if (years.length < 2) return search.results;
+  const byYear = await Promise.all(
+    years.map((year) =>
+      pagefind.search(term || null, { filters: { ...filters, year: { any: [year] } }, sort }),
+    ),
+  );
+  const results = byYear.flatMap((part) => part.results);
+  // The same briefings in another order; should the years not add up, Pagefind's own order.
+  return results.length === search.results.length ? results : search.results;
+}
+
 async function runSearch() {
   const ticket = ++latest;
   saveState();
@@ -171,27 +193,40 @@ async function runSearch() {
   }
   const sort = form.elements.sort.value === "date" ? { date: "desc" } : undefined;
   const search = await pagefind.search(term || null, { filters, sort });
+  const results = sort ? await newestFirst(term, filters, sort, search) : search.results;
   if (ticket !== latest) return;
   for (const name of FACETS) showCounts(name, search.filters[name] || {});
-  const count = search.results.length;
+  const count = results.length;
   const what = term ? ` for “${term}”` : "";
   status.textContent = count
     ? `${count} briefing${count === 1 ? "" : "s"} found${what}.`
     : `No briefings found${what}. Try fewer words or filters.`;
   resultList.replaceChildren();
   document.querySelector(".search-more")?.remove();
-  await showResults(search.results, 0, ticket);
+  await showResults(results, 0, ticket);
 }
 
 async function start() {
-  const bundle = new URL(form.dataset.bundle, document.baseURI).href;
-  pagefind = await import(bundle);
+  const years = form.dataset.years.split(" ").filter(Boolean);
+  if (!years.length) {
+    status.textContent = "There are no briefings to search yet.";
+    return;
+  }
+  const bundle = new URL(form.dataset.bundle, document.baseURI);
+  const yearIndex = (year) => new URL(`${year}/`, bundle);
+  // The newest year's pagefind.js loads Pagefind (its WebAssembly and worker, from beside
+  // it); the other years' indexes only bring their words, filters and pages.
+  pagefind = await import(new URL("pagefind.js", yearIndex(years[0])).href);
   // Result addresses are relative to the site's root, wherever the site is served from.
-  await pagefind.options({
+  const options = {
     baseUrl: new URL(form.dataset.siteRoot, document.baseURI).pathname,
     excerptLength: 30,
-  });
+  };
+  await pagefind.options(options);
   await pagefind.init();
+  await Promise.all(
+    years.slice(1).map((year) => pagefind.mergeIndex(yearIndex(year).pathname, options)),
+  );
   totalFilters = await pagefind.filters();
   buildFacets(totalFilters);
   restoreState();

@@ -1,0 +1,121 @@
+"""Split the search index by the briefings' year, and tell which year's index can be reused."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+# Written into the bundle folder: each year's fingerprint, for the next build to compare.
+MANIFEST = "shards.json"
+# Raised when the manifest's layout changes, so an old manifest never matches.
+MANIFEST_VERSION = 1
+# Characters with a meaning in Pagefind's globs (wax), escaped in page paths.
+GLOB_SPECIAL = re.compile(r"([\\?*$:<>()\[\]{},!])")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One year's index: the year, and the output paths of its published briefing pages."""
+
+    year: int
+    pages: tuple[str, ...]
+
+    @property
+    def folder(self) -> str:
+        """Return the shard's folder name inside the bundle folder."""
+        return str(self.year)
+
+
+def shards_of(briefings: Iterable[Any]) -> list[Shard]:
+    """Group published briefings' pages by the year of their date, newest year first."""
+    by_year: dict[int, list[str]] = {}
+    for briefing in briefings:
+        by_year.setdefault(briefing.date.year, []).append(briefing.save_as)
+    return [Shard(year, tuple(sorted(by_year[year]))) for year in sorted(by_year, reverse=True)]
+
+
+def page_glob(shard: Shard) -> str:
+    """Return a Pagefind glob that matches exactly the shard's pages, relative to the site."""
+    # One alternative per page, from Pelican's own list: no guessing at URL patterns.
+    return "{" + ",".join(GLOB_SPECIAL.sub(r"\\\1", page) for page in shard.pages) + "}"
+
+
+def index_settings(config: dict[str, Any], code: Iterable[Path]) -> str:
+    """Return a hash of what shapes every shard besides its pages: Pagefind, config, code."""
+    digest = hashlib.sha256(f"manifest {MANIFEST_VERSION}\0".encode())
+    for package in ("pagefind", "pagefind_bin"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=none\0".encode())
+    # Where a shard is written does not change what is in it.
+    chosen = {key: value for key, value in config.items() if key != "output_path"}
+    digest.update(json.dumps(chosen, sort_keys=True).encode())
+    # This plugin's own code decides which pages go in and which bundle files stay.
+    for path in sorted(code):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(site: Path, shard: Shard, settings_hash: str) -> str:
+    """Return a hash of everything Pagefind reads for ``shard``: its pages' paths and bytes."""
+    digest = hashlib.sha256(settings_hash.encode())
+    for page in shard.pages:
+        digest.update(b"\0" + page.encode() + b"\0")
+        digest.update(hashlib.sha256((site / page).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def read_manifest(bundle: Path) -> dict[str, str]:
+    """Return each shard folder's fingerprint from the manifest in ``bundle``, if readable."""
+    try:
+        manifest = json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(manifest, dict) or manifest.get("version") != MANIFEST_VERSION:
+        return {}
+    return {
+        shard["folder"]: shard["fingerprint"]
+        for shard in manifest.get("shards", [])
+        if isinstance(shard, dict) and {"folder", "fingerprint"} <= shard.keys()
+    }
+
+
+def write_manifest(bundle: Path, shards: list[dict[str, Any]]) -> None:
+    """Write the manifest of the shards in ``bundle``, newest first."""
+    text = json.dumps({"version": MANIFEST_VERSION, "shards": shards}, indent=1)
+    (bundle / MANIFEST).write_text(text + "\n", encoding="utf-8")
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    # The previous build's files are never written to (every build writes shards into new
+    # folders), so a hard link is as safe as a copy; a copy where links are impossible.
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def reuse(previous: Path, known: dict[str, str], bundle: Path, shard: Shard, key: str) -> bool:
+    """Bring the shard's folder over from the previous bundle if its fingerprint matches.
+
+    ``known`` is the previous bundle's manifest, as ``read_manifest`` returns it.
+    """
+    source = previous / shard.folder
+    if known.get(shard.folder) != key or not (source / "pagefind-entry.json").is_file():
+        return False
+    target = bundle / shard.folder
+    try:
+        shutil.copytree(source, target, copy_function=_link_or_copy)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return False
+    return True
