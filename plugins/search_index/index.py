@@ -1,4 +1,4 @@
-"""Index the built briefing pages with Pagefind, one index per year, so the site can search itself."""
+"""Index the built briefing pages with Pagefind, one index per year, for the site's search."""
 
 from __future__ import annotations
 
@@ -84,7 +84,8 @@ def remove_unused_files(folder: Path) -> None:
     """Delete the parts of Pagefind's bundle that the site never loads."""
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     # The browser loads the WebAssembly of the language it searches, which the entry names.
-    wanted = {f"wasm.{index.get('wasm') or 'unknown'}.pagefind" for index in entry["languages"].values()}
+    languages = entry["languages"].values()
+    wanted = {f"wasm.{index.get('wasm') or 'unknown'}.pagefind" for index in languages}
     unused = [path for pattern in UNUSED_BUNDLE_FILES for path in folder.glob(pattern)]
     unused += [path for path in folder.glob("wasm.*.pagefind") if path.name not in wanted]
     for path in unused:
