@@ -1,0 +1,253 @@
+"""Readers search every year at once, though each year has its own index, reused when unchanged."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from archive.build import build_site
+from archive.paths import ROOT
+from search_index import shards as shards_module
+from search_index.shards import Shard, fingerprint, index_settings, page_glob, shards_of
+
+from .conftest import minimal_briefing, read_page, served
+from .test_search import result_titles, wait_for_status
+
+OLDEST = "Okapi census counts every okapi herd"
+MIDDLE = "Border talks resume"
+NEWEST = "Harbour reopens to ferries"
+
+
+def three_years() -> dict[str, str]:
+    """Return briefings over 2024 to 2026; "okapi" is in one of each year.
+
+    In its own year the 2024 one is the latest briefing and the 2026 one the earliest, so
+    Pagefind's merged "date" order (each briefing's place in its own year) would list the
+    2024 one first: only a sort across the years puts 2026 first.
+    """
+    return {
+        "2024/jan.md": minimal_briefing("Fisheries quota", "2024-01-10", tags="health"),
+        "2024/feb.md": minimal_briefing("Vaccine deliveries", "2024-02-10", tags="health"),
+        "2024/mar.md": minimal_briefing("Clinic openings", "2024-03-10", tags="health"),
+        "2024/okapi.md": minimal_briefing(
+            OLDEST,
+            "2024-11-20",
+            tags="security, health",
+            body="The okapi census found okapi in every valley; okapi numbers rise.",
+        ),
+        "2025/okapi.md": minimal_briefing(
+            MIDDLE, "2025-06-10", tags="security", body="An okapi crossed the border."
+        ),
+        "2025/dec.md": minimal_briefing("Trade figures", "2025-12-01", tags="trade"),
+        "2026/okapi.md": minimal_briefing(
+            NEWEST, "2026-01-05", tags="security", body="Ferries carry an okapi to the zoo."
+        ),
+        "2026/feb.md": minimal_briefing("Export licences", "2026-02-01", tags="trade"),
+    }
+
+
+@pytest.fixture(scope="module")
+def shard_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the three-year site once, for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("shards")
+    content = folder / "content"
+    for name, text in three_years().items():
+        (content / "briefings" / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / "briefings" / name).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "content" / "registry", content / "registry")
+    return build_site(
+        PATH=str(content), OUTPUT_PATH=str(folder / "output"), CACHE_PATH=str(folder / "cache")
+    )
+
+
+def manifest(site: Path) -> dict[str, str]:
+    """Return each year's fingerprint from the index's manifest."""
+    shards = json.loads((site / "pagefind/shards.json").read_text("utf-8"))["shards"]
+    return {shard["folder"]: shard["fingerprint"] for shard in shards}
+
+
+def files(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """Return each file under ``folder`` with its inode and bytes."""
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_ino, path.read_bytes())
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@contextmanager
+def searched(browser, site: Path, address: str, status: str) -> Iterator[Any]:
+    """Open the search page at ``address`` in a fresh tab; yield it once it has answered."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    try:
+        with served(site) as url:
+            page.goto(f"{url}/search/{address}")
+            wait_for_status(page, status)
+            yield page
+    finally:
+        context.close()
+
+
+def checkbox_labels(page, facet: str) -> list[str]:
+    """Return the facet's checkbox labels as a reader reads them, e.g. "Security (3)"."""
+    fieldset = page.locator(f'fieldset[data-filter="{facet}"]')
+    details = page.locator("details", has=fieldset)
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    return [" ".join(text.split()) for text in fieldset.locator("label").all_inner_texts()]
+
+
+def result_dates(page) -> list[datetime]:
+    metas = page.locator(".search-result .briefing-meta").all_inner_texts()
+    return [datetime.strptime(meta.split(" · ")[0], "%d %B %Y") for meta in metas]
+
+
+# Pure functions: which pages make which year's index, and what its fingerprint covers.
+
+
+def test_briefings_are_grouped_by_the_year_of_their_date_newest_first():
+    def briefing(save_as: str, year: int) -> SimpleNamespace:
+        return SimpleNamespace(save_as=save_as, date=datetime(year, 6, 1))
+
+    shards = shards_of([briefing("b/2024/a/", 2024), briefing("b/2026/c/", 2026),
+                        briefing("b/2024/b/", 2024)])  # fmt: skip
+    assert shards == [Shard(2026, ("b/2026/c/",)), Shard(2024, ("b/2024/a/", "b/2024/b/"))]
+
+
+def test_the_glob_matches_exactly_the_listed_pages():
+    shard = Shard(2025, ("briefings/2025/01/a-b/index.html", "odd/{name},[x]*/index.html"))
+    assert page_glob(shard) == (
+        r"{briefings/2025/01/a-b/index.html,odd/\{name\}\,\[x\]\*/index.html}"
+    )
+
+
+def test_the_fingerprint_follows_every_page_byte_and_the_settings(tmp_path):
+    (tmp_path / "a.html").write_text("<p>one</p>")
+    (tmp_path / "b.html").write_text("<p>two</p>")
+    shard = Shard(2025, ("a.html", "b.html"))
+    first = fingerprint(tmp_path, shard, "settings")
+    assert fingerprint(tmp_path, shard, "settings") == first
+    assert fingerprint(tmp_path, shard, "other settings") != first
+    assert fingerprint(tmp_path, Shard(2025, ("a.html",)), "settings") != first
+    (tmp_path / "b.html").write_text("<p>two!</p>")
+    assert fingerprint(tmp_path, shard, "settings") != first
+
+
+# The built site: one index per year, all searched at once in the browser.
+
+
+def test_each_year_has_its_own_index_and_the_search_page_lists_them_newest_first(shard_site):
+    assert sorted(manifest(shard_site)) == ["2024", "2025", "2026"]
+    for year, pages in (("2024", 4), ("2025", 2), ("2026", 2)):
+        entry = json.loads((shard_site / f"pagefind/{year}/pagefind-entry.json").read_text())
+        assert entry["languages"]["en"]["page_count"] == pages
+    form = read_page(shard_site, "search/").select_one("form#search")
+    assert form["data-years"] == "2026 2025 2024"
+
+
+def test_a_word_is_found_in_every_year_and_counted_across_them(browser, shard_site):
+    with searched(browser, shard_site, "?q=okapi", r"^3 briefings found for “okapi”") as page:
+        # Best match first, across the years: the 2024 briefing says "okapi" four times.
+        assert result_titles(page)[0] == OLDEST
+        assert sorted(result_titles(page)) == sorted([OLDEST, MIDDLE, NEWEST])
+        assert "Security (3)" in checkbox_labels(page, "tag")
+        assert "Health (1)" in checkbox_labels(page, "tag")
+        assert checkbox_labels(page, "year") == ["2026 (1)", "2025 (1)", "2024 (1)"]
+
+        page.get_by_role("checkbox", name=re.compile(r"^Health")).check()
+        wait_for_status(page, r"^1 briefing found")
+        assert result_titles(page) == [OLDEST]
+        assert page.problems == []
+
+
+def test_facets_count_every_year_before_any_search(browser, shard_site):
+    with searched(browser, shard_site, "", r"^Type a word") as page:
+        assert checkbox_labels(page, "year") == ["2026 (2)", "2025 (2)", "2024 (4)"]
+        tags = checkbox_labels(page, "tag")
+        assert {"Health (4)", "Security (3)", "Trade (2)"} <= set(tags)
+        page.get_by_role("checkbox", name=re.compile(r"^Trade")).check()
+        wait_for_status(page, r"^2 briefings found")
+        assert sorted(result_titles(page)) == ["Export licences", "Trade figures"]
+
+
+def test_newest_first_runs_across_the_years(browser, shard_site):
+    with searched(browser, shard_site, "?q=okapi&sort=date", r"^3 briefings found") as page:
+        assert result_titles(page) == [NEWEST, MIDDLE, OLDEST]
+        # Back to best match: the same briefings, the best one first again.
+        page.select_option("#search-sort", "")
+        page.locator(".search-result h2").first.filter(has_text=OLDEST).wait_for()
+        assert sorted(result_titles(page)) == sorted([OLDEST, MIDDLE, NEWEST])
+
+
+def test_newest_first_without_words_lists_every_briefing_by_date(browser, shard_site):
+    address = "?sort=date&tag=Health&tag=Trade"
+    with searched(browser, shard_site, address, r"^6 briefings found") as page:
+        dates = result_dates(page)
+        assert dates == sorted(dates, reverse=True)
+        assert [d.year for d in dates] == [2026, 2025, 2024, 2024, 2024, 2024]
+
+
+# Rebuilds: only the changed year is indexed again, and nothing stale is ever found.
+
+
+def test_editing_one_briefing_indexes_only_its_year_again(browser, make_site):
+    site = make_site(three_years())
+    before = manifest(site)
+    kept = {year: files(site / "pagefind" / year) for year in ("2024", "2026")}
+
+    edited = three_years()
+    edited["2025/okapi.md"] = edited["2025/okapi.md"].replace(
+        "An okapi crossed", "A pangolin crossed"
+    )
+    site = make_site(edited)
+
+    after = manifest(site)
+    assert after["2025"] != before["2025"]
+    assert {y: after[y] for y in ("2024", "2026")} == {y: before[y] for y in ("2024", "2026")}
+    # The unchanged years' files are the last build's own (linked, not written again).
+    for year, old in kept.items():
+        assert files(site / "pagefind" / year) == old
+
+    with searched(browser, site, "?q=pangolin", r"^1 briefing found for “pangolin”") as page:
+        assert result_titles(page) == [MIDDLE]
+    with searched(browser, site, "?q=okapi", r"^2 briefings found for “okapi”") as page:
+        assert sorted(result_titles(page)) == sorted([OLDEST, NEWEST])
+
+
+def test_pagefind_its_configuration_and_this_plugin_are_in_every_fingerprint(monkeypatch):
+    code = list((ROOT / "plugins/search_index").glob("*.py"))
+    first = index_settings({"force_language": "en", "output_path": "a"}, code)
+    # Where the shard is written does not change it; its language does.
+    assert index_settings({"force_language": "en", "output_path": "b"}, code) == first
+    assert index_settings({"force_language": "de", "output_path": "a"}, code) != first
+    assert index_settings({"force_language": "en"}, code[:-1]) != first
+    monkeypatch.setattr(shards_module.metadata, "version", lambda package: "9.9.9")
+    assert index_settings({"force_language": "en", "output_path": "a"}, code) != first
+
+
+def test_a_year_without_briefings_leaves_the_index(browser, make_site, tmp_path):
+    site = make_site(three_years())
+    assert (site / "pagefind/2025").is_dir()
+    for name in ("okapi.md", "dec.md"):
+        (tmp_path / "content/briefings/2025" / name).unlink()
+    site = make_site({})
+
+    assert sorted(manifest(site)) == ["2024", "2026"]
+    assert not (site / "pagefind/2025").exists()
+    assert read_page(site, "search/").select_one("form#search")["data-years"] == "2026 2024"
+    with searched(browser, site, "", r"^Type a word") as page:
+        assert checkbox_labels(page, "year") == ["2026 (2)", "2024 (4)"]
+        assert page.problems == []
