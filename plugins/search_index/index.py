@@ -156,7 +156,7 @@ def start_after_briefings(path: str, context: dict[str, Any] | None = None) -> N
     # Pelican writes every briefing page before any listing, and only briefing pages are
     # indexed: from the first listing on, Pagefind can index them in its own process, on
     # the other core, while Pelican renders listings.
-    if not context or not context.get("SEARCH_INDEX_ENABLED") or "article" in context:
+    if not _plans or not context or "article" in context:
         return
     key = str(Path(context["OUTPUT_PATH"]).resolve())
     plan = _plans.pop(key, None)

@@ -7,7 +7,10 @@ from typing import Any
 DEFAULTS: dict[str, Any] = {
     # Index the built site after every build; False leaves search out (no index, no page).
     "SEARCH_INDEX_ENABLED": True,
-    # The folder, inside the output, that holds Pagefind's index and its search script.
+    # The folder, inside the output, that holds the index: one Pagefind bundle (index and
+    # search script) per year of briefings in `<year>/`, and each year's fingerprint in
+    # `shards.json`. A year whose fingerprint is unchanged is reused from this folder in
+    # INCREMENTAL_PREVIOUS_OUTPUT (the incremental plugin's setting; None indexes every year).
     "SEARCH_INDEX_OUTPUT_PATH": "pagefind",
     # The search page's policy; None takes CONTENT_SECURITY_POLICY and lets WebAssembly run.
     "SEARCH_INDEX_CONTENT_SECURITY_POLICY": None,

@@ -38,7 +38,8 @@ def shards_of(briefings: Iterable[Any]) -> list[Shard]:
     """Group published briefings' pages by the year of their date, newest year first."""
     by_year: dict[int, list[str]] = {}
     for briefing in briefings:
-        by_year.setdefault(briefing.date.year, []).append(briefing.save_as)
+        if briefing.save_as:  # an empty ARTICLE_SAVE_AS writes no page
+            by_year.setdefault(briefing.date.year, []).append(briefing.save_as)
     return [Shard(year, tuple(sorted(by_year[year]))) for year in sorted(by_year, reverse=True)]
 
 
