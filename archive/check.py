@@ -52,6 +52,8 @@ def check_site(settings_file: Path = SETTINGS, **overrides: Any) -> CheckReport:
             LOAD_CONTENT_CACHE=False,
             CACHE_CONTENT=False,
             INCREMENTAL_CACHE=False,
+            # No page is written, so there is nothing to index (the index reads the pages).
+            SEARCH_INDEX_ENABLED=False,
             **overrides,
         )
         report = CheckReport(BuildLog())
