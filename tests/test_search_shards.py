@@ -17,7 +17,7 @@ import pytest
 from archive.build import build_site
 from archive.paths import ROOT
 from search_index import shards as shards_module
-from search_index.shards import Shard, fingerprint, index_settings, page_glob, shards_of
+from search_index.shards import MAX_ALTERNATIVES, Shard, fingerprint, index_settings, shards_of
 
 from .conftest import minimal_briefing, read_page, served
 from .test_search import result_titles, wait_for_status
@@ -118,20 +118,46 @@ def result_dates(page) -> list[datetime]:
 # Pure functions: which pages make which year's index, and what its fingerprint covers.
 
 
-def test_briefings_are_grouped_by_the_year_of_their_date_newest_first():
-    def briefing(save_as: str, year: int) -> SimpleNamespace:
-        return SimpleNamespace(save_as=save_as, date=datetime(year, 6, 1))
+def briefing(save_as: str, year: int) -> SimpleNamespace:
+    return SimpleNamespace(save_as=save_as, date=datetime(year, 6, 1))
 
+
+def test_briefings_are_grouped_by_the_year_of_their_date_newest_first():
     shards = shards_of([briefing("b/2024/a/", 2024), briefing("b/2026/c/", 2026),
                         briefing("b/2024/b/", 2024)])  # fmt: skip
     assert shards == [Shard(2026, ("b/2026/c/",)), Shard(2024, ("b/2024/a/", "b/2024/b/"))]
 
 
-def test_the_glob_matches_exactly_the_listed_pages():
-    shard = Shard(2025, ("briefings/2025/01/a-b/index.html", "odd/{name},[x]*/index.html"))
-    assert page_glob(shard) == (
-        r"{briefings/2025/01/a-b/index.html,odd/\{name\}\,\[x\]\*/index.html}"
-    )
+def test_the_globs_match_the_year_and_no_other(tmp_path):
+    pages = {
+        2025: ["briefings/2025/01/a-b/index.html", "briefings/2025/02/c/index.html"],
+        2026: ["briefings/2026/01/d/index.html", "briefings/2026/01/e/index.html"],
+        # A flat address: its folder also holds another year's page.
+        2024: ["flat/{odd},[x]*.html"],
+    }
+    pages[2023] = ["flat/f.html"]
+    shards = shards_of(briefing(page, year) for year, names in pages.items() for page in names)
+    globs = {shard.year: shard.globs for shard in shards}
+    assert globs[2025] == ("briefings/2025/**/*.html",)
+    assert globs[2026] == ("briefings/2026/**/*.html",)
+    assert globs[2024] == (r"flat/\{odd\}\,\[x\]\*.html",)
+    assert globs[2023] == ("flat/f.html",)
+    # What the folder patterns match on disk: every page of the year, no other year's.
+    for name in (name for names in pages.values() for name in names):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<p>page</p>")
+    for shard in shards[:2]:
+        found = {p.relative_to(tmp_path).as_posix() for p in tmp_path.glob(shard.globs[0])}
+        assert found == set(shard.pages)
+
+
+def test_a_year_of_scattered_pages_is_given_to_pagefind_in_groups():
+    names = [f"p{number}.html" for number in range(MAX_ALTERNATIVES + 1)]
+    shard = shards_of([briefing(name, 2025) for name in names] + [briefing("x.html", 2024)])[0]
+    assert len(shard.globs) == 2
+    assert shard.globs[0].startswith("{") and shard.globs[0].count(",") == MAX_ALTERNATIVES - 1
+    # No brace for a group of one.
+    assert shard.globs[1] in names
 
 
 def test_the_fingerprint_follows_every_page_byte_and_the_settings(tmp_path):

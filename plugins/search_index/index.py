@@ -18,7 +18,6 @@ from .shards import (
     Shard,
     fingerprint,
     index_settings,
-    page_glob,
     read_manifest,
     reuse,
     shards_of,
@@ -70,7 +69,8 @@ async def build_shard(site: Path, shard: Shard, folder: Path, language: str) -> 
     # briefings), so drafts and hidden briefings stay out even if listed. The service
     # process exits when the shard is written, so Pagefind holds one year at a time.
     async with PagefindIndex(config=shard_config(language, folder)) as index:
-        await index.add_directory(str(site), glob=page_glob(shard))
+        for glob in shard.globs:
+            await index.add_directory(str(site), glob=glob)
 
 
 def indexed_pages(bundle: Path) -> int:

@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -23,15 +23,52 @@ GLOB_SPECIAL = re.compile(r"([\\?*$:<>()\[\]{},!])")
 
 @dataclass(frozen=True)
 class Shard:
-    """One year's index: the year, and the output paths of its published briefing pages."""
+    """One year's index: the year, the output paths of its briefing pages, and their globs."""
 
     year: int
     pages: tuple[str, ...]
+    # Globs, relative to the site, that together match the pages and no other year's page.
+    globs: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def folder(self) -> str:
         """Return the shard's folder name inside the bundle folder."""
         return str(self.year)
+
+
+# Pagefind refuses to parse a glob of some thousands of alternatives (10,000 pages of one
+# year failed), so a year's patterns are given in groups of at most this many.
+MAX_ALTERNATIVES = 500
+
+
+def _escape(path: str) -> str:
+    return GLOB_SPECIAL.sub(r"\\\1", path)
+
+
+def _folders(page: str) -> list[str]:
+    """Return the folders above a page, outermost first."""
+    parts = page.split("/")[:-1]
+    return ["/".join(parts[: depth + 1]) for depth in range(len(parts))]
+
+
+def _patterns(pages: Iterable[str], years_under: dict[str, set[int]]) -> list[str]:
+    """Return the fewest patterns that match ``pages`` and no other year's briefing page."""
+    patterns = set()
+    for page in pages:
+        # The outermost folder that holds briefing pages of this year only: with URLs
+        # grouped by date, as ours are, one pattern covers the year's folder. Other pages
+        # there (listings) are not marked for the index, so Pagefind skips them.
+        pure = next((f for f in _folders(page) if len(years_under[f]) == 1), None)
+        if pure is not None and page.endswith(".html"):
+            patterns.add(_escape(pure) + "/**/*.html")
+        else:
+            patterns.add(_escape(page))
+    return sorted(patterns)
+
+
+def _globs(patterns: list[str]) -> tuple[str, ...]:
+    groups = [patterns[i : i + MAX_ALTERNATIVES] for i in range(0, len(patterns), MAX_ALTERNATIVES)]
+    return tuple(group[0] if len(group) == 1 else "{" + ",".join(group) + "}" for group in groups)
 
 
 def shards_of(briefings: Iterable[Any]) -> list[Shard]:
@@ -40,13 +77,15 @@ def shards_of(briefings: Iterable[Any]) -> list[Shard]:
     for briefing in briefings:
         if briefing.save_as:  # an empty ARTICLE_SAVE_AS writes no page
             by_year.setdefault(briefing.date.year, []).append(briefing.save_as)
-    return [Shard(year, tuple(sorted(by_year[year]))) for year in sorted(by_year, reverse=True)]
-
-
-def page_glob(shard: Shard) -> str:
-    """Return a Pagefind glob that matches exactly the shard's pages, relative to the site."""
-    # One alternative per page, from Pelican's own list: no guessing at URL patterns.
-    return "{" + ",".join(GLOB_SPECIAL.sub(r"\\\1", page) for page in shard.pages) + "}"
+    years_under: dict[str, set[int]] = {}
+    for year, pages in by_year.items():
+        for page in pages:
+            for folder in _folders(page):
+                years_under.setdefault(folder, set()).add(year)
+    return [
+        Shard(year, tuple(sorted(pages)), _globs(_patterns(pages, years_under)))
+        for year, pages in sorted(by_year.items(), reverse=True)
+    ]
 
 
 def index_settings(config: dict[str, Any], code: Iterable[Path]) -> str:
