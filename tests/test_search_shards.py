@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import search_index.index
 from archive.build import build_site
 from archive.paths import ROOT
 from search_index import shards as shards_module
@@ -84,6 +86,20 @@ def files(folder: Path) -> dict[str, tuple[int, bytes]]:
     }
 
 
+# How many results the search page draws before its "More results" button.
+RESULTS_PER_PAGE = 20
+
+
+def answered(page, status: str) -> None:
+    """Wait for the search status to match ``status``, and for the results it counts."""
+    wait_for_status(page, status)
+    # The count is announced before the results are drawn: wait for all of them.
+    found = re.match(r"\^?(\d+) briefings? found", status)
+    if found:
+        shown = min(int(found.group(1)), RESULTS_PER_PAGE)
+        page.locator(".search-result").nth(shown - 1).wait_for()
+
+
 @contextmanager
 def searched(browser, site: Path, address: str, status: str) -> Iterator[Any]:
     """Open the search page at ``address`` in a fresh tab; yield it once it has answered."""
@@ -95,7 +111,7 @@ def searched(browser, site: Path, address: str, status: str) -> Iterator[Any]:
     try:
         with served(site) as url:
             page.goto(f"{url}/search/{address}")
-            wait_for_status(page, status)
+            answered(page, status)
             yield page
     finally:
         context.close()
@@ -194,7 +210,7 @@ def test_a_word_is_found_in_every_year_and_counted_across_them(browser, shard_si
         assert checkbox_labels(page, "year") == ["2026 (1)", "2025 (1)", "2024 (1)"]
 
         page.get_by_role("checkbox", name=re.compile(r"^Health")).check()
-        wait_for_status(page, r"^1 briefing found")
+        answered(page, r"^1 briefing found")
         assert result_titles(page) == [OLDEST]
         assert page.problems == []
 
@@ -205,7 +221,7 @@ def test_facets_count_every_year_before_any_search(browser, shard_site):
         tags = checkbox_labels(page, "tag")
         assert {"Health (4)", "Security (3)", "Trade (2)"} <= set(tags)
         page.get_by_role("checkbox", name=re.compile(r"^Trade")).check()
-        wait_for_status(page, r"^2 briefings found")
+        answered(page, r"^2 briefings found")
         assert sorted(result_titles(page)) == ["Export licences", "Trade figures"]
 
 
@@ -277,3 +293,34 @@ def test_a_year_without_briefings_leaves_the_index(browser, make_site, tmp_path)
     with searched(browser, site, "", r"^Type a word") as page:
         assert checkbox_labels(page, "year") == ["2026 (2)", "2024 (4)"]
         assert page.problems == []
+
+
+def test_a_bundle_with_an_empty_file_is_not_written_whole(tmp_path):
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment" / "en_1.pf_fragment").write_bytes(b"\x1f\x8b data")
+    (tmp_path / "pagefind-entry.json").write_text('{"languages": {}}')
+    assert search_index.index.written_whole(tmp_path)
+    (tmp_path / "fragment" / "en_2.pf_fragment").write_bytes(b"")
+    assert not search_index.index.written_whole(tmp_path)
+    (tmp_path / "fragment" / "en_2.pf_fragment").write_bytes(b"data")
+    (tmp_path / "pagefind-entry.json").write_text("")
+    assert not search_index.index.written_whole(tmp_path)
+
+
+def test_a_year_left_unfinished_by_pagefind_is_indexed_again(tmp_path, monkeypatch):
+    calls = []
+
+    async def flaky_build(site, shard, folder, language):
+        calls.append(shard.year)
+        folder.mkdir(parents=True)
+        # The first time, as Pagefind sometimes leaves it: a file created, never written.
+        (folder / "pagefind-entry.json").write_text("" if len(calls) == 1 else "{}")
+
+    monkeypatch.setattr(search_index.index, "build_shard", flaky_build)
+    plan = search_index.index.Plan(tmp_path, tmp_path / "pagefind", [Shard(2025, ())], "en")
+    # In a thread, as in a build: a browser test may have left this one's event loop running.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        folder = tmp_path / "pagefind" / "2025"
+        thread.submit(search_index.index._build_whole, plan, plan.shards[0], folder).result()
+    assert calls == [2025, 2025]
+    assert (tmp_path / "pagefind" / "2025" / "pagefind-entry.json").read_text() == "{}"

@@ -92,6 +92,35 @@ def remove_unused_files(folder: Path) -> None:
         path.unlink()
 
 
+# Times a year is indexed before its index is reported as not written.
+ATTEMPTS = 3
+
+
+def written_whole(folder: Path) -> bool:
+    """Return whether every file of a Pagefind bundle reached the disk."""
+    # Pagefind's service answers "written" before its last writes are flushed, and the
+    # Python API stops the service at once: under load (50,000 briefings) a file is
+    # sometimes left empty. Each of its files is written in one piece, or not at all.
+    try:
+        json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return all(path.stat().st_size > 0 for path in folder.rglob("*") if path.is_file())
+
+
+def _build_whole(plan: Plan, shard: Shard, folder: Path) -> None:
+    for attempt in range(1, ATTEMPTS + 1):
+        shutil.rmtree(folder, ignore_errors=True)
+        # One event loop per shard: each PagefindIndex starts and stops its own service.
+        asyncio.run(build_shard(plan.site, shard, folder, plan.language))
+        if written_whole(folder):
+            return
+        logger.info(
+            "search_index: Pagefind left the %d index unfinished (try %d)", shard.year, attempt
+        )
+    raise RuntimeError(f"Pagefind left the {shard.year} index unfinished {ATTEMPTS} times")
+
+
 def index_shards(plan: Plan) -> Outcome:
     """Write each year's index into the bundle, reusing the previous build's unchanged ones."""
     outcome = Outcome()
@@ -104,8 +133,7 @@ def index_shards(plan: Plan) -> Outcome:
         if plan.previous and reuse(plan.previous, known, plan.bundle, shard, key):
             outcome.reused.append(shard.year)
         else:
-            # One event loop per shard: each PagefindIndex starts and stops its own service.
-            asyncio.run(build_shard(plan.site, shard, folder, plan.language))
+            _build_whole(plan, shard, folder)
             remove_unused_files(folder)
             outcome.built.append(shard.year)
         pages = indexed_pages(folder)
