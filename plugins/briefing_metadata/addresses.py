@@ -12,8 +12,10 @@ from .problems import Problem, display_path, report
 
 
 def _inside_output(save_as: str, settings: dict[str, Any]) -> bool:
-    output = Path(settings["OUTPUT_PATH"]).resolve()
-    return (output / save_as).resolve().is_relative_to(output)
+    # Checked before anything is written into the (new, empty) output folder, so no link
+    # inside it can lead out: the address alone decides, without asking the disk.
+    normal = os.path.normpath(save_as)
+    return not Path(normal).is_absolute() and normal != os.pardir and not normal.startswith("../")
 
 
 def _address_problem(content: Any, message: str, fix: str) -> Problem:
