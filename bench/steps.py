@@ -63,14 +63,17 @@ def install(ours: bool) -> None:
     signals.article_generator_pretaxonomy.connect(_mark_taxonomy)
     if ours:
         sys.path.insert(0, str(PLUGINS))
+        import incremental
         import incremental.writer
         import parallel_reading
         import related_briefings.links
         import search_index.index
 
         _wrap(related_briefings.links, "related_by_tags", "related")
-        # register() connects the name it finds in the package, once Pelican loads it.
-        _wrap(parallel_reading, "read_ahead", "read_ahead")
+        # register() connects the name it finds in the package, once Pelican loads it. Both
+        # run before Pelican's reading loop, which is part of the context step.
+        _wrap(parallel_reading, "read_ahead", "before_loop")
+        _wrap(incremental, "load_briefings", "before_loop")
         # Ours writes (or reuses) pages here, and calls Pelican's write_file only for some.
         _wrap(incremental.writer.IncrementalWriter, "write_file", "writing")
         # Pagefind starts while listings are written; this is the wait at the end.
@@ -88,7 +91,7 @@ def report(total: float) -> dict[str, float]:
     """Return the time of each step, in seconds, from what the wrappers recorded."""
     reading = marks.get("pretaxonomy", 0.0) - marks.get("read_start", 0.0)
     # generate_context holds Pelican's reading loop, not what was read ahead of it.
-    loop = reading - totals["read_ahead"]
+    loop = reading - totals["before_loop"]
     steps = {
         "read (files, checks, Markdown, typography)": reading,
         PARTS_OF_READING[0]: marks.get("markdown", 0.0),
