@@ -100,14 +100,16 @@ def _cacheable(generator: Any) -> list[Any]:
     for group in ("drafts", "drafts_translations"):
         kept += [d for d in getattr(generator, group, []) if d.date.astimezone(UTC) <= now]
     # A cached file skips the reader, whose problems (warnings too) must show on every build.
-    return [
-        briefing
-        for briefing in kept
-        if not any(
-            shown and (base / briefing.relative_source_path).as_posix().endswith(shown)
-            for shown in _problem_files
-        )
-    ]
+    if not _problem_files:
+        return kept
+    return [briefing for briefing in kept if not _reported(base / briefing.relative_source_path)]
+
+
+def _reported(path: Path) -> bool:
+    """Return whether the file at ``path`` reported a problem in this build."""
+    # Problems name files as editors see them (content/briefings/…): compare the ends.
+    posix = path.as_posix()
+    return any(shown and posix.endswith(shown) for shown in _problem_files)
 
 
 def save_briefings(generator: Any) -> None:

@@ -69,7 +69,9 @@ def stale_files(generator: Any) -> list[str]:
     """Return the briefing files that Pelican's loop would read: not in the content cache."""
     settings = generator.settings
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    return [path for path in files if generator.get_cached_data(path, None) is None]
+    # A file with no entry is stale: Pelican's lookup would hash it all the same.
+    cache = generator._cache
+    return [p for p in files if p not in cache or generator.get_cached_data(p, None) is None]
 
 
 def read_ahead(generator: Any) -> None:
