@@ -75,8 +75,19 @@ def result_titles(page) -> list[str]:
     return page.locator(".search-result h2").all_inner_texts()
 
 
+# How many results the search page draws before its "More results" button.
+RESULTS_PER_PAGE = 20
+
+
 def wait_for_status(page, pattern: str) -> None:
-    page.locator("#search-status").filter(has_text=re.compile(pattern)).wait_for()
+    """Wait for the search status to match ``pattern``, and for the results it counts."""
+    status = page.locator("#search-status").filter(has_text=re.compile(pattern))
+    status.wait_for()
+    # The count is announced before the results are drawn: wait for all of them.
+    found = re.match(r"(\d+) briefings? found", status.inner_text())
+    if found:
+        shown = min(int(found.group(1)), RESULTS_PER_PAGE)
+        page.locator(".search-result").nth(shown - 1).wait_for()
 
 
 def test_reader_searches_filters_and_reloads_the_same_search(page, sample_url):
