@@ -41,7 +41,7 @@ PLUGINS = [
     "related_briefings",
     "open_data",
     "search_index",
-    "pelican.plugins.sitemap",
+    "sitemap_xml",
     "robots_txt",
     "incremental",
     "parallel_reading",
@@ -110,8 +110,6 @@ TYPOGRIFY = False
 
 SHARE_LINKS = True
 
-# pelican-sitemap: every published page, except the ones no search engine should list.
-SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^search/"]}
 
 # Reader comments (plugins/comments/settings.py has the rest). `invoke comments.serve` runs
 # the comment server here, so the preview's comment form works on a fresh clone.

@@ -7,7 +7,7 @@ from typing import Any
 DEFAULTS: dict[str, Any] = {
     # Where robots.txt is written; crawlers only read it at the root of a domain.
     "ROBOTS_TXT_SAVE_AS": "robots.txt",
-    # The sitemap it points to, a path inside the site (pelican-sitemap writes sitemap.xml).
+    # The sitemap it points to, a path inside the site (the sitemap_xml plugin writes it).
     "ROBOTS_TXT_SITEMAP": "sitemap.xml",
     # Paths crawlers are asked not to visit, e.g. ["/drafts/"].
     "ROBOTS_TXT_DISALLOW": [],
