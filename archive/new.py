@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
+from briefing_metadata.plain_text import listed_names, value_problems
 from briefing_metadata.reader import registry_for
 from briefing_metadata.scaffold import PLACEHOLDER_BODY, PLACEHOLDER_FIELDS
-from briefing_metadata.schema import spokesperson_names, tag_spellings
 from briefing_metadata.settings import DEFAULTS
 
 from .build import site_settings
@@ -75,13 +75,26 @@ def new_briefing(
         raise NewBriefingError('Give the briefing a title, such as: new "Minister visits port"')
     settings = {**DEFAULTS, **site_settings(settings_file, **overrides)}
     registry = registry_for(settings)
-    if not spokesperson_names(spokesperson):
+    if not listed_names(spokesperson):
         raise NewBriefingError('name the spokesperson: --spokesperson "Randhir Jaiswal"')
+    # The checks' own rules, so `new` never writes a file that the build would refuse.
+    options = {
+        "title": title,
+        "--spokesperson": spokesperson,
+        "--tags": tags,
+        "--location": location,
+        "--source": source,
+    }
+    mistakes = [
+        f"{option}: {message}; {fix}."
+        for option, value in options.items()
+        for _, message, fix in value_problems(option.removeprefix("--"), value)
+    ]
+    if mistakes:
+        raise NewBriefingError(" ".join(mistakes))
     unknown: list[str] = []
-    people = _names(
-        spokesperson_names(spokesperson), registry.spokespeople, "spokesperson", unknown
-    )
-    labels = _names(tag_spellings(tags), registry.tags, "tag", unknown)
+    people = _names(listed_names(spokesperson), registry.spokespeople, "spokesperson", unknown)
+    labels = _names(listed_names(tags), registry.tags, "tag", unknown)
     if unknown:
         raise NewBriefingError(" ".join(unknown))
     when = (now or datetime.now(ZoneInfo(settings["TIMEZONE"]))).astimezone(

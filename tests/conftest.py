@@ -92,6 +92,14 @@ def make_site(tmp_path: Path) -> SiteBuilder:
     return build
 
 
+@pytest.fixture
+def markup_check_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let markup in plain-text fields past the checks, to test escaping behind them."""
+    # The checks refuse `<b>` in a title; escaping is the second line of defence, and a
+    # template or plugin change must not weaken it unnoticed.
+    monkeypatch.setattr("briefing_metadata.plain_text.markup_in", lambda text: None)
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the repository's own sample content once, with the real settings."""

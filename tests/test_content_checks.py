@@ -14,6 +14,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from archive.build import BuildError, recorded
+from briefing_metadata.plain_text import markup_in
 
 from .conftest import minimal_briefing, page_file
 
@@ -46,7 +47,13 @@ BAD_FILES = {
     "latin-1": (
         header(*VALID).encode() + "Café\n".encode("latin-1"),
         "6: file:",
-        "is not UTF-8",
+        "is not UTF-8: byte 0xe9 at column 4; save the file as UTF-8",
+    ),
+    "latin-1-in-header": (
+        # The column counts characters: "ï" before it is one, though two bytes in UTF-8.
+        header("Title: Naïve visit to a café", *VALID[1:]).encode().replace(b"\xc3\xa9", b"\xe9"),
+        "1: file:",
+        "byte 0xe9 at column 28",
     ),
     "nul-byte": (header(*VALID).replace("Body", "Bo\x00dy"), "5: file:", "NUL byte"),
     "misspelt-key": (
@@ -87,6 +94,38 @@ BAD_FILES = {
         "is earlier than Date",
     ),
     "bad-status": (header(*VALID, "Status: publish"), "4: Status:", "'publish' is not a status"),
+    "empty-tag": (
+        header(*VALID, "Tags: fentanyl, , cybersecurity"),
+        "4: Tags:",
+        "empty item between commas; remove the extra comma",
+    ),
+    "trailing-comma": (
+        header("Title: T", "Date: 2026-01-06", "Spokesperson: Mara Okonkwo,"),
+        "3: Spokesperson:",
+        "empty item between commas; remove the extra comma",
+    ),
+    "empty-tag-on-a-continued-line": (
+        header(*VALID, "Tags: fentanyl,", "    security,,", "    cybersecurity"),
+        "5: Tags:",
+        "empty item between commas",
+    ),
+    "markup-in-summary": (
+        header(*VALID, "Summary: a <b>bold</b> claim"),
+        "4: Summary:",
+        "has the markup <b>, but it is plain text",
+    ),
+    "markup-in-title": (header("Title: A <i>new</i> policy", *VALID[1:]), "1: Title:", "<i>"),
+    "markup-in-location": (header(*VALID, "Location: <!-- TBC --> Delhi"), "4: Location:", "<!--"),
+    "markup-in-source": (
+        header(*VALID, 'Source: <a href="https://example.org">Ministry</a>'),
+        "4: Source:",
+        '<a href="https://example.org">',
+    ),
+    "markup-in-a-key-point": (
+        header(*VALID, "Key_points: A first point", "    A second<br/>point"),
+        "5: Key_points:",
+        "has the markup <br/>, but it is plain text",
+    ),
 }
 
 
@@ -180,6 +219,53 @@ def test_two_briefings_claiming_one_address_are_both_reported(make_site):
             f"briefings/2026/01/twin/ is also claimed by content/briefings/{other}",
         )
     assert not page_file(site, "briefings/2026/01/twin/").exists()
+    assert page_file(site, GOOD_URL).exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("a <b>bold</b> claim", "<b>"),
+        ("closing only</i>", "</i>"),
+        ("a <BR/> break", "<BR/>"),
+        ("line<br /> break", "<br />"),
+        ('<a href="https://example.org">link</a>', '<a href="https://example.org">'),
+        ("<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"),
+        ("note <!-- to self --> here", "<!-- to self -->"),
+        ("an unclosed <!-- comment", "<!--"),
+        ("tariffs < 5% for all", None),
+        ("a<b", None),
+        ("if a<b and c>d", None),
+        ("<<>>", None),
+        ("Kaimara <Project X>", None),
+        ("3 <= 4 and 5 > 2", None),
+    ],
+)
+def test_markup_is_what_looks_like_an_html_tag_or_comment(text, tag):
+    assert markup_in(text) == tag
+
+
+def test_comparisons_with_angle_brackets_build_cleanly(make_site):
+    briefing = header(
+        "Title: Tariffs < 5% for a<b suppliers",
+        *VALID[1:],
+        "Summary: Duties fall where x<y and y>z; 3 <= 4.",
+        "Key_points: Tariffs < 5%",
+    )
+    site = make_site({**GOOD, "2026/comparisons.md": briefing})
+    assert page_file(site, "briefings/2026/01/comparisons/").exists()
+
+
+def test_markup_in_a_key_points_block_names_the_points_line(make_site):
+    body = "Opening.\n\n::: key-points\n- A fine point\n- A <b>bold</b> point\n:::\n\nMore."
+    briefing = header(*VALID, body=body)
+    with pytest.raises(BuildError) as failed:
+        make_site({**GOOD, "2026/block.md": briefing})
+    where = "content/briefings/2026/block.md"
+    assert_reported(failed.value.problems, where, "9: key points:", "has the markup <b>")
+    with recorded() as log:
+        site = make_site({**GOOD, "2026/block.md": briefing}, lenient=True)
+    assert_reported(log.problems, where, "9: key points:", "has the markup <b>")
     assert page_file(site, GOOD_URL).exists()
 
 

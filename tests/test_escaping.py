@@ -30,7 +30,7 @@ HOSTILE_REGISTRY = {
 
 
 @pytest.fixture
-def hostile_site(make_site):
+def hostile_site(make_site, markup_check_off):
     return make_site(
         {
             "2026/hostile.md": minimal_briefing(

@@ -171,7 +171,7 @@ def test_no_key_points_no_box(make_site):
     assert soup.find(string=lambda text: "Key points" in text) is None
 
 
-def test_points_are_escaped(make_site):
+def test_points_are_escaped(make_site, markup_check_off):
     points = ["<script>alert(1)</script>", 'Tom & "Jerry" <b>bold</b>']
     site = make_site(
         {"2026/hostile.md": minimal_briefing("Hostile", "2026-03-01", key_points=points)}
@@ -203,7 +203,9 @@ def test_heading_follows_the_setting(make_site):
         },
     ],
 )
-def test_key_points_are_data_and_a_partial_for_any_theme(make_site, tmp_path, settings):
+def test_key_points_are_data_and_a_partial_for_any_theme(
+    make_site, markup_check_off, tmp_path, settings
+):
     # Another theme's template reads the list and includes the plugin's own partial.
     overrides = tmp_path / "overrides"
     overrides.mkdir()

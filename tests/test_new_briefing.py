@@ -88,6 +88,21 @@ def test_unknown_names_write_nothing(content, options, message):
     assert not list((content / "briefings").rglob("*.md"))
 
 
+@pytest.mark.parametrize(
+    ("title", "options", "message"),
+    [
+        ("Port reopens", {"tags": "maritime,,climate"}, "--tags: empty item between commas"),
+        ("Port reopens", {"spokesperson": "Aiko Tanabe,"}, "--spokesperson: empty item"),
+        ("Port <b>reopens</b>", {}, "title: has the markup <b>, but it is plain text"),
+        ("Port reopens", {"location": "Port <i>Kaimara</i>"}, "--location: has the markup <i>"),
+    ],
+)
+def test_the_checks_mistakes_write_nothing(content, title, options, message):
+    with pytest.raises(NewBriefingError, match=re.escape(message)):
+        start(content, title, **options)
+    assert not list((content / "briefings").rglob("*.md"))
+
+
 def test_placeholders_cannot_be_published(content, make_site):
     made = start(content)
     text = made.path.read_text(encoding="utf-8").replace("Status: draft\n", "")

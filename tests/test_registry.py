@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from archive.build import BuildError, recorded
@@ -60,6 +62,12 @@ def test_sample_tag_and_spokesperson_pages_show_registry_details(sample_site):
         ("[nolabel]\ndescription = 'x'\n", "tags.toml:", "has no label"),
         ("[cyber2]\nlabel = 'Cyber two'\naliases = ['cyber']\n", "tags.toml:", "also names"),
         ("[extra]\nlabel = 'Extra'\ncolour = 'red'\n", "tags.toml:", "unknown field(s) colour"),
+        ("[symbols]\nlabel = '<<>>'\n", "tags.toml:", "its label '<<>>' has no letter or digit"),
+        (
+            "[dashes]\nlabel = 'Dashes'\naliases = ['--']\n",
+            "tags.toml:",
+            "the alias '--' has no letter or digit",
+        ),
     ],
 )
 def test_registry_mistakes_are_errors(make_site, toml, where, words):
@@ -78,3 +86,33 @@ def test_registry_error_names_the_toml_line(make_site):
     (problem,) = [p for p in log.problems if p.path.endswith("tags.toml")]
     # make_site appends a blank line, then the broken table.
     assert problem.line == sample_lines + 2
+
+
+def test_a_name_without_letters_is_refused_at_its_toml_line(make_site):
+    sample = ROOT / "content/registry/spokespeople.toml"
+    sample_lines = len(sample.read_text(encoding="utf-8").splitlines())
+    with recorded() as log, pytest.raises(BuildError):
+        make_site(
+            {"2026/a.md": minimal_briefing("A", "2026-01-01")},
+            registry={"spokespeople.toml": '[nobody]\nname = "<<>>"\n'},
+        )
+    (problem,) = [p for p in log.problems if p.path.endswith("spokespeople.toml")]
+    assert str(problem).startswith(
+        f"content/registry/spokespeople.toml:{sample_lines + 2}: nobody: its name '<<>>' has no "
+        "letter or digit;"
+    )
+
+
+def test_a_registry_file_that_is_not_utf8_names_the_line_and_column(make_site, tmp_path):
+    registry = tmp_path / "content/registry"
+    shutil.copytree(ROOT / "content/registry", registry)
+    sample_lines = len((registry / "tags.toml").read_text(encoding="utf-8").splitlines())
+    with (registry / "tags.toml").open("ab") as toml:
+        toml.write(b'\n[cafe]\nlabel = "Caf\xe9"\n')
+    with recorded() as log, pytest.raises(BuildError):
+        make_site({"2026/a.md": minimal_briefing("A", "2026-01-01")})
+    (problem,) = [p for p in log.problems if p.path.endswith("tags.toml")]
+    assert str(problem) == (
+        f"content/registry/tags.toml:{sample_lines + 3}: file: is not UTF-8: byte 0xe9 at "
+        "column 13; save the file as UTF-8 in your editor"
+    )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem
+from .source import not_utf8
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOML_LINE = re.compile(r"\(at line (\d+)")
@@ -17,6 +18,11 @@ TOML_LINE = re.compile(r"\(at line (\d+)")
 def lookup_key(text: str) -> str:
     """Return the form two spellings share when they mean the same entry."""
     return "-".join(re.findall(r"\w+", text.casefold()))
+
+
+def has_letter_or_digit(text: str) -> bool:
+    """Return whether ``text`` has a letter or a digit, as every name and alias must."""
+    return any(character.isalnum() for character in text)
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,8 @@ def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list)
         problems.append(Problem(shown, line, where, message, fix))
 
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
         data = tomllib.loads(text)
     except FileNotFoundError:
         problem(
@@ -105,7 +112,11 @@ def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list)
             f"create it with one [slug] table per {kind}, as the README's registry section shows",
         )
         return vocabulary
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except UnicodeDecodeError as error:
+        line, message, fix = not_utf8(raw, error)
+        problem(line, "file", message, fix)
+        return vocabulary
+    except tomllib.TOMLDecodeError as error:
         found = TOML_LINE.search(str(error))
         problem(int(found[1]) if found else 1, "file", f"is not valid TOML ({error})", "fix it")
         return vocabulary
@@ -128,6 +139,16 @@ def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list)
             continue
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             problem(line, slug, "aliases must be a list of text", 'write aliases = ["...", "..."]')
+            continue
+        # Such a spelling has nothing to look up by ("<<>>" and "--" both become ""), and
+        # readers would see a page named by punctuation.
+        if not has_letter_or_digit(name):
+            fix = f"write the {name_field} readers should see, in words"
+            problem(line, slug, f"its {name_field} {name!r} has no letter or digit", fix)
+            continue
+        if symbols := [alias for alias in aliases if not has_letter_or_digit(alias)]:
+            fix = "remove it, or write the spelling editors use, in words"
+            problem(line, slug, f"the alias {symbols[0]!r} has no letter or digit", fix)
             continue
         if unknown:
             allowed = ", ".join((name_field, *detail_fields, "aliases"))

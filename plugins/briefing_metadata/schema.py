@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .plain_text import listed_names, value_problems
 from .problems import Problem
 from .registry import SLUG, Entry, Registry, Vocabulary
 from .scaffold import PLACEHOLDER_BODY, PLACEHOLDER_FIELDS
@@ -54,17 +55,6 @@ def field_label(key: str) -> str:
     return key.capitalize()
 
 
-def spokesperson_names(value: str) -> list[str]:
-    """Return the names in a ``Spokesperson`` field: comma-separated or one per line."""
-    names = (name.strip() for line in value.splitlines() for name in line.split(","))
-    return [name for name in names if name]
-
-
-def tag_spellings(value: str) -> list[str]:
-    """Return the tags in a ``Tags`` field, as written."""
-    return [tag.strip() for tag in value.replace("\n", ",").split(",") if tag.strip()]
-
-
 def check_fields(
     source: Source, kind: str, registry: Registry, settings: dict[str, Any]
 ) -> dict[str, list[Entry]]:
@@ -79,6 +69,11 @@ def check_fields(
                 key,
                 "is missing" if key not in source.fields else "is empty",
                 f"add a line `{field_label(key)}: ...` to the header",
+            )
+    for field in source.fields.values():
+        for offset, message, fix in value_problems(field.key, field.value):
+            source.problems.append(
+                Problem(source.shown_path, field.line + offset, field.name, message, fix)
             )
     values = {key: entry.value for key, entry in source.fields.items()}
     if "title" in values:
@@ -125,10 +120,10 @@ def check_fields(
         "spokespeople": _entries(
             source,
             "spokesperson",
-            spokesperson_names(values.get("spokesperson", "")),
+            listed_names(values.get("spokesperson", "")),
             registry.spokespeople,
         ),
-        "tags": _entries(source, "tags", tag_spellings(values.get("tags", "")), registry.tags),
+        "tags": _entries(source, "tags", listed_names(values.get("tags", "")), registry.tags),
     }
 
 

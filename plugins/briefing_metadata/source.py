@@ -88,16 +88,23 @@ def read_source(
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        return fail(
-            line,
-            f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at this line)",
-            "save the file as UTF-8 in your editor",
-        )
+        return fail(*not_utf8(raw, error))
     source.text = text.removeprefix("\ufeff")
     _parse_header(source)
     _check_nesting(source, max_nesting)
     return source
+
+
+def not_utf8(raw: bytes, error: UnicodeDecodeError) -> tuple[int, str, str]:
+    """Return the line of the first byte of ``raw`` that is not UTF-8, the problem and the fix."""
+    line_start = raw.rfind(b"\n", 0, error.start) + 1
+    # Characters, not bytes, as an editor counts columns; everything before the byte decodes.
+    before = raw[line_start : error.start].decode("utf-8").removeprefix("\ufeff")
+    return (
+        raw.count(b"\n", 0, error.start) + 1,
+        f"is not UTF-8: byte 0x{raw[error.start]:02x} at column {len(before) + 1}",
+        "save the file as UTF-8 in your editor",
+    )
 
 
 def _parse_header(source: Source) -> None:

@@ -16,6 +16,11 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.*\S)\s*$")
 CLOSING = re.compile(r"^ {0,3}:::\s*$")
 
 
+def opening_line(marker: str) -> re.Pattern[str]:
+    """Return the pattern of the line that opens a key-points block, ``::: key-points``."""
+    return re.compile(rf"^ {{0,3}}:::\s*{re.escape(marker)}\s*$")
+
+
 def header_points(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
     """Return the points of a ``Key_points`` field: each non-empty line, exactly as written."""
     if value is None:
@@ -49,7 +54,7 @@ class KeyPointsBlock(Preprocessor):
     def __init__(self, md: Markdown, marker: str) -> None:
         super().__init__(md)
         self.marker = marker
-        self.opening = re.compile(rf"^ {{0,3}}:::\s*{re.escape(marker)}\s*$")
+        self.opening = opening_line(marker)
 
     def run(self, lines: list[str]) -> list[str]:
         """Return the body lines without key-points blocks."""
