@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,10 @@ from pelican.settings import read_settings
 from .generators import ArchivePelican
 from .paths import SETTINGS
 from .staging import staged_output
+
+# The settings that put an address into pages and feeds: share links, canonical links, the
+# printed page address, feed entries. The preview rebuilds a site made for another address.
+ADDRESS_SETTINGS = ("SITEURL", "PUBLIC_SITEURL")
 
 
 @dataclass
@@ -86,6 +91,7 @@ def build_site(
     """
     settings = site_settings(settings_file, lenient=lenient, **overrides)
     output = Path(settings["OUTPUT_PATH"])
+    addresses = {key: settings.get(key) for key in ADDRESS_SETTINGS}
     retained = settings.get("OUTPUT_RETENTION", [])
     with staged_output(output, retained, remove_later=remove_later) as staging:
         settings["OUTPUT_PATH"] = str(staging)
@@ -95,4 +101,37 @@ def build_site(
             ArchivePelican(settings).run()
         if log.errors:
             raise BuildError(log)
+    _record_addresses(output, addresses)
     return output
+
+
+def _address_file(output: Path) -> Path:
+    return output.with_name(f".{output.name}.address.json")
+
+
+def _folder_id(folder: Path) -> list[int]:
+    stat = folder.stat()
+    return [stat.st_dev, stat.st_ino]
+
+
+def _record_addresses(output: Path, addresses: dict[str, Any]) -> None:
+    # Beside the site, not in it (it would be published), with the identity of the folder
+    # it describes: a site swapped in by a build killed before this line, or made some
+    # other way, does not match, so it counts as built for no address.
+    record = _address_file(output)
+    partial = record.with_name(record.name + ".tmp")
+    partial.write_text(
+        json.dumps({"output": _folder_id(output), "addresses": addresses}), encoding="utf-8"
+    )
+    partial.replace(record)
+
+
+def built_for(output: Path) -> dict[str, Any] | None:
+    """Return the address settings the site in ``output`` was built with; None if unknown."""
+    try:
+        record = json.loads(_address_file(output).read_text(encoding="utf-8"))
+        if record["output"] != _folder_id(output):
+            return None
+        return dict(record["addresses"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
