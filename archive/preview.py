@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
-from .build import build_site, built_for
+from .build import build_site, built_for, site_settings
 from .paths import OUTPUT, SETTINGS
 
 
@@ -30,9 +30,10 @@ def build_for_preview(
     return build_site(SETTINGS, lenient=lenient, OUTPUT_PATH=str(output), **addresses, **overrides)
 
 
-def built_for_preview(output: Path, host: str, port: int) -> bool:
+def built_for_preview(output: Path, host: str, port: int, **overrides: Any) -> bool:
     """Return True if ``output`` holds a site built for the preview at http://host:port/."""
-    return built_for(output) == preview_addresses(host, port)
+    cache = Path(site_settings(SETTINGS, **overrides)["CACHE_PATH"])
+    return built_for(output, cache) == preview_addresses(host, port)
 
 
 class PreviewHandler(ComplexHTTPRequestHandler):

@@ -83,8 +83,9 @@ def test_a_build_for_a_port_carries_that_port_in_every_address(tmp_path):
     assert shares and all(address in unquote(href) for href in shares)
     feed = feedparser.parse((site / "feeds/all.atom.xml").read_bytes())
     assert feed.entries and all(e.link.startswith(f"{PREVIEW}/") for e in feed.entries)
-    assert built_for_preview(site, "127.0.0.1", 8123)
-    assert not built_for_preview(site, "127.0.0.1", 8000)
+    cache = {"CACHE_PATH": str(tmp_path / "cache")}
+    assert built_for_preview(site, "127.0.0.1", 8123, **cache)
+    assert not built_for_preview(site, "127.0.0.1", 8000, **cache)
 
 
 def test_serve_rebuilds_a_site_built_for_another_port(project):
