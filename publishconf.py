@@ -23,3 +23,5 @@ PUBLISH_GIT_BRANCH = "gh-pages"
 # Where readers' browsers send comments: the comment server behind its own domain
 # (README: "Running the comment server"). Pages with a form allow this origin in their CSP.
 COMMENTS_SERVER_URL = "https://comments.briefings.example.org"
+# The public comment server accepts comments from the site's own pages only.
+COMMENTS_ALLOW_LOCAL_ORIGINS = False

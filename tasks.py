@@ -148,14 +148,27 @@ def rebuild(c):
 
 @task(help={"lenient": "When building first, list content errors as warnings."})
 def serve(c, port=CONFIG["port"], lenient=False):
-    """Serve output/ at http://127.0.0.1:8000/, building it first if there is none."""
-    from archive.preview import PortBusyError
+    """Serve output/ at http://127.0.0.1:8000/, first building it for that address if needed."""
+    from archive.build import BuildError
+    from archive.preview import PortBusyError, build_for_preview, built_for_preview
     from archive.preview import serve as serve_site
+    from archive.report import problems_listed
 
-    if not OUTPUT.exists():
-        build(c, lenient=lenient)
+    host, port = CONFIG["host"], int(port)
+    # Feeds and share links hold the address a site was built for: only its own will do.
+    if not built_for_preview(OUTPUT, host, port):
+        print(f"Building {OUTPUT.name}/ for http://{host}:{port}/ ...", flush=True)
+        with problems_listed(lenient=lenient):
+            try:
+                build_for_preview(host, port, lenient=lenient)
+            except BuildError as error:
+                raise Exit(
+                    f"Build failed with {len(error.errors)} error(s); "
+                    f"{OUTPUT.name}/ was left as it was.",
+                    code=1,
+                ) from None
     try:
-        serve_site(OUTPUT, CONFIG["host"], int(port))
+        serve_site(OUTPUT, host, port)
     except PortBusyError as error:
         raise Exit(f"Preview not started: {error}", code=1) from None
 

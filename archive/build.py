@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,11 @@ from pelican.settings import read_settings
 from .generators import ArchivePelican
 from .paths import SETTINGS
 from .staging import staged_output
+
+# The settings that put an address into pages and feeds: share links, canonical links, the
+# printed page address, feed entries. The preview rebuilds a site made for another address.
+ADDRESS_SETTINGS = ("SITEURL", "PUBLIC_SITEURL")
+ADDRESS_FILE = "output-address.json"
 
 
 @dataclass
@@ -86,6 +92,8 @@ def build_site(
     """
     settings = site_settings(settings_file, lenient=lenient, **overrides)
     output = Path(settings["OUTPUT_PATH"])
+    addresses = {key: settings.get(key) for key in ADDRESS_SETTINGS}
+    cache = Path(settings["CACHE_PATH"])  # Before the incremental plugin moves it.
     retained = settings.get("OUTPUT_RETENTION", [])
     with staged_output(output, retained, remove_later=remove_later) as staging:
         settings["OUTPUT_PATH"] = str(staging)
@@ -95,4 +103,37 @@ def build_site(
             ArchivePelican(settings).run()
         if log.errors:
             raise BuildError(log)
+    _record_addresses(output, cache, addresses)
     return output
+
+
+def _folder_id(folder: Path) -> list[int]:
+    stat = folder.stat()
+    return [stat.st_dev, stat.st_ino]
+
+
+def _record_addresses(output: Path, cache: Path, addresses: dict[str, Any]) -> None:
+    # In the cache, not in or beside the site (a published folder gets nothing extra), with
+    # the identity of the folder it describes: a site swapped in by a build killed before
+    # this line, or made some other way, does not match, so it counts as built for none.
+    cache.mkdir(parents=True, exist_ok=True)
+    record = cache / ADDRESS_FILE
+    partial = record.with_suffix(".tmp")
+    partial.write_text(
+        json.dumps({"output": _folder_id(output), "addresses": addresses}), encoding="utf-8"
+    )
+    partial.replace(record)
+
+
+def built_for(output: Path, cache: Path) -> dict[str, Any] | None:
+    """Return the address settings the site in ``output`` was built with; None if unknown.
+
+    ``cache`` is the CACHE_PATH of the build that made it.
+    """
+    try:
+        record = json.loads((cache / ADDRESS_FILE).read_text(encoding="utf-8"))
+        if record["output"] != _folder_id(output):
+            return None
+        return dict(record["addresses"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

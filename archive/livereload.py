@@ -13,7 +13,7 @@ from pathlib import Path
 import watchfiles
 
 from .paths import OUTPUT, ROOT
-from .preview import PortBusyError, PreviewHandler
+from .preview import PortBusyError, PreviewHandler, build_for_preview
 
 # What the preview watches: the briefings, the theme, the plugins, the settings.
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
@@ -110,11 +110,11 @@ class LiveServer(ThreadingHTTPServer):
         super().__init__(address, handler)
 
 
-def rebuild() -> bool:
+def rebuild(host: str, port: int) -> bool:
     """Build the site in a fresh Python (so changed plugins and settings count); True if good."""
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "invoke", "build", "--quiet"], cwd=ROOT, check=False
+        [sys.executable, "-m", "archive.livereload", host, str(port)], cwd=ROOT, check=False
     )
     seconds = time.monotonic() - started
     if result.returncode:
@@ -124,14 +124,34 @@ def rebuild() -> bool:
     return True
 
 
+def build_once(host: str, port: int) -> int:
+    """Build for the preview at http://host:port/ as `invoke build` does; return an exit code."""
+    from .build import BuildError
+    from .report import problems_listed
+
+    with problems_listed():
+        try:
+            build_for_preview(host, port)
+        except BuildError as error:
+            failed = len(error.errors)
+            print(f"Build failed with {failed} error(s); {OUTPUT.name}/ was left as it was.")
+            return 1
+    return 0
+
+
 def _relevant(change: watchfiles.Change, path: str) -> bool:
     # Editors' swap and backup files change too, but mean nothing to the build.
     name = Path(path).name
     return not (name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp")))
 
 
-def watch_and_rebuild(reloads: Reloads, watched: Iterable[Path], stop: threading.Event) -> None:
-    """Build once the watcher is running, then after each burst of changes; announce good builds.
+def watch_and_rebuild(
+    reloads: Reloads,
+    watched: Iterable[Path],
+    stop: threading.Event,
+    address: tuple[str, int],
+) -> None:
+    """Build for ``address`` once watching, then after each burst of changes; announce good ones.
 
     The first build starts only after the watcher's first report (empty after 0.2 s), so a
     change saved while the first build runs is never missed; all builds run one at a time.
@@ -147,7 +167,7 @@ def watch_and_rebuild(reloads: Reloads, watched: Iterable[Path], stop: threading
         if built and not changes:
             continue
         built = True
-        if rebuild():
+        if rebuild(*address):
             reloads.announce()
 
 
@@ -163,7 +183,9 @@ def live_preview(host: str, port: int, output: Path = OUTPUT) -> None:
         ) from None
     stop = threading.Event()
     watched = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
-    watcher = threading.Thread(target=watch_and_rebuild, args=(reloads, watched, stop))
+    watcher = threading.Thread(
+        target=watch_and_rebuild, args=(reloads, watched, stop, (host, port))
+    )
     watcher.start()
     print(f"Live preview at http://{host}:{port}/ once built (Ctrl-C stops)", flush=True)
     try:
@@ -174,3 +196,8 @@ def live_preview(host: str, port: int, output: Path = OUTPUT) -> None:
         stop.set()
         server.server_close()
         watcher.join()
+
+
+if __name__ == "__main__":
+    # `rebuild` runs this in a fresh Python: python -m archive.livereload HOST PORT
+    sys.exit(build_once(sys.argv[1], int(sys.argv[2])))

@@ -11,6 +11,30 @@ from typing import Any
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
+from .build import build_site, built_for, site_settings
+from .paths import OUTPUT, SETTINGS
+
+
+def preview_addresses(host: str, port: int) -> dict[str, str]:
+    """Return the address settings that make a build's every address the preview's own."""
+    url = f"http://{host}:{port}"
+    # pelicanconf.py's SITEURL names the default port; PUBLIC_SITEURL was copied from it.
+    return {"SITEURL": url, "PUBLIC_SITEURL": url}
+
+
+def build_for_preview(
+    host: str, port: int, *, lenient: bool = False, output: Path = OUTPUT, **overrides: Any
+) -> Path:
+    """Build the site into ``output`` for the preview at http://host:port/ (see build_site)."""
+    addresses = preview_addresses(host, port)
+    return build_site(SETTINGS, lenient=lenient, OUTPUT_PATH=str(output), **addresses, **overrides)
+
+
+def built_for_preview(output: Path, host: str, port: int, **overrides: Any) -> bool:
+    """Return True if ``output`` holds a site built for the preview at http://host:port/."""
+    cache = Path(site_settings(SETTINGS, **overrides)["CACHE_PATH"])
+    return built_for(output, cache) == preview_addresses(host, port)
+
 
 class PreviewHandler(ComplexHTTPRequestHandler):
     """Pelican's preview handler, answering a missing page with the site's 404 page."""

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -210,3 +214,34 @@ def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
         timeout=300,
         check=False,
     )
+
+
+def free_port() -> int:
+    """Return a local port that no program listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(server: subprocess.Popen, url: str, log: Path, timeout: float = 120) -> None:
+    """Return once ``url`` answers 200; fail, showing ``log``, if the server exits or never does."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError as error:
+            error.close()  # Serving, but not this page yet (the first build is running).
+        except OSError:
+            pass  # Not listening yet.
+        left = deadline - time.monotonic()
+        try:
+            # Between attempts, wait on the process itself: an exit ends the wait at once.
+            code = server.wait(timeout=min(0.2, max(left, 0)))
+        except subprocess.TimeoutExpired:
+            if left <= 0:
+                server.terminate()
+                server.wait(timeout=30)
+                pytest.fail(f"{url} did not answer within {timeout:.0f} s:\n{log.read_text()}")
+            continue
+        pytest.fail(f"the server exited ({code}) before answering {url}:\n{log.read_text()}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 
 from .conftest import invoke, minimal_briefing, write
 from .test_content_checks import snapshot
+
+TEST_PLUGINS = Path(__file__).parent / "plugins"
 
 
 def test_strict_build_and_check_exit_non_zero_naming_file_and_line(project):
@@ -48,30 +51,39 @@ def test_check_lists_scheduled_briefings_which_are_not_published(project):
 
 
 def test_killed_build_leaves_the_last_good_output_exactly_as_it_was(project):
-    for number in range(400):
+    # The test plugin holds the build at its first briefing page, after saying so on a pipe.
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write(f"\nPLUGIN_PATHS += [{str(TEST_PLUGINS)!r}]\nPLUGINS += ['pause_build']\n")
+    for number in range(20):
         day = f"2025-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
         write(project, f"2025/b{number}.md", minimal_briefing(f"Briefing {number}", day))
     assert invoke(project, "build").returncode == 0
     before = snapshot(project / "output")
     write(project, "2026/first.md", minimal_briefing("First briefing, corrected", "2026-01-05"))
-    build = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "build"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    staging: list[Path] = []
-    # Kill it while it writes pages into its staging folder.
-    while build.poll() is None and time.monotonic() < deadline:
+    read_end, write_end = os.pipe()
+    try:
+        build = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "build"],
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PAUSE_BUILD_FD": str(write_end)},
+            pass_fds=[write_end],
+        )
+    finally:
+        os.close(write_end)  # The build holds the only write end: its exit reads as EOF.
+    try:
+        with os.fdopen(read_end, encoding="utf-8") as said:
+            ready, _, _ = select.select([said], [], [], 120)
+            held_at = said.readline() if ready else ""
+        assert held_at, f"the build never wrote a briefing page (exit code {build.poll()})"
+        # Kill it while it writes pages into its staging folder.
         staging = list(project.glob(f".output.building-{build.pid}-*/briefings"))
-        if staging:
-            os.kill(build.pid, signal.SIGKILL)
-            break
-        time.sleep(0.005)
-    build.wait(timeout=60)
-    assert build.returncode == -signal.SIGKILL, "the build ended before it could be killed"
-    assert staging
+        assert staging and held_at.startswith(str(staging[0].parent)), held_at
+    finally:
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait(timeout=60)
+    assert build.returncode == -signal.SIGKILL
     assert snapshot(project / "output") == before
     # The next build clears the leftover and publishes the correction.
     assert invoke(project, "build").returncode == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from archive.build import BuildError
-from archive.comments.config import comment_settings
+from archive.comments.config import comment_settings, is_local_origin
 from archive.comments.moderation import (
     ModerationError,
     approve,
@@ -23,6 +23,7 @@ from archive.comments.moderation import (
 )
 from archive.comments.rules import Refusal, Rules, check_comment
 from archive.comments.server import comment_server
+from archive.paths import PUBLISH_SETTINGS
 from archive.preview import in_background
 from comments.policy import allow_comment_server
 from comments.render import comment_html
@@ -247,6 +248,68 @@ def test_server_serves_only_what_the_form_needs(tmp_path):
                 urllib.request.urlopen(server + path, timeout=10)
             with refused.value as error:
                 assert error.code == 404
+
+
+def from_page(server: str, origin: str, method: str = "POST") -> tuple[int, str]:
+    """Send a comment (or the browser's preflight) as a page at ``origin`` does.
+
+    Return the status and the origin the server lets read the answer: a browser shows the
+    page's script an error ("could not be reached") unless it is the page's own.
+    """
+    request = urllib.request.Request(
+        f"{server}/new?uri={URI}",
+        data=json.dumps({"text": LONG_ENOUGH}).encode() if method == "POST" else None,
+        headers={"Content-Type": "application/json", "Origin": origin},
+        method=method,
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.headers["Access-Control-Allow-Origin"]
+
+
+def test_the_local_comment_server_accepts_the_preview_on_any_port(tmp_path):
+    # The local settings as they are: no site address given, so the preview's default.
+    content = tmp_path / "content"
+    content.mkdir()
+    settings = comment_settings(PATH=str(content), COMMENTS_DB_PATH=str(tmp_path / "c.db"))
+    with running_server(settings) as server:
+        for origin in ("http://127.0.0.1:8123", "http://localhost:8123"):
+            assert from_page(server, origin, "OPTIONS") == (200, origin)
+            assert from_page(server, origin) == (202, origin)
+    assert stored(settings) == 2
+
+
+def test_the_public_comment_server_answers_only_the_site(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    settings = comment_settings(
+        PUBLISH_SETTINGS, PATH=str(content), COMMENTS_DB_PATH=str(tmp_path / "c.db")
+    )
+    site = settings["PUBLIC_SITEURL"]
+    with running_server(settings) as server:
+        assert from_page(server, site, "OPTIONS") == (200, site)
+        for origin in ("http://127.0.0.1:8123", "http://localhost:8000", "https://evil.example"):
+            assert from_page(server, origin, "OPTIONS") == (200, site)
+
+
+@pytest.mark.parametrize(
+    ("origin", "local"),
+    [
+        ("http://127.0.0.1:8123", True),
+        ("http://localhost:8000", True),
+        ("https://127.0.0.2", True),
+        ("http://[::1]:8123", True),
+        ("http://127.0.0.1.evil.example:8123", False),
+        ("http://localhost.evil.example", False),
+        ("http://user@127.0.0.1:8123", False),
+        ("http://127.0.0.1:8123/page/", False),
+        ("http://127.0.0.1:port", False),
+        ("file://", False),
+        ("null", False),
+        ("", False),
+    ],
+)
+def test_only_pages_on_this_computer_are_local(origin, local):
+    assert is_local_origin(origin) is local
 
 
 def test_comments_survive_a_server_restart_and_are_moderated(tmp_path):

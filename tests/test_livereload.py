@@ -7,43 +7,40 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from .conftest import minimal_briefing, write
+from .conftest import free_port, minimal_briefing, wait_until_serving, write
 
 PAGE = "/briefings/2026/01/first/"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def preview(project):
-    """Start `invoke livereload` in a copy of the project; yield its URL and its output file."""
-    port = free_port()
-    log = project / "livereload.log"
+def start_livereload(project: Path, port: int, log: Path) -> subprocess.Popen:
+    """Start `invoke livereload` on ``port`` in ``project``, its output going to ``log``."""
     with log.open("w") as output:
-        server = subprocess.Popen(
+        return subprocess.Popen(
             [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
             cwd=project,
             stdout=output,
             stderr=subprocess.STDOUT,
         )
+
+
+@pytest.fixture
+def preview(project):
+    """Start `invoke livereload` in a copy of the project; yield its URL once it serves the page."""
+    port = free_port()
+    log = project / "livereload.log"
+    server = start_livereload(project, port, log)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}{PAGE}", timeout=2):
-                break
-        except OSError:
-            time.sleep(0.2)
-    yield url, log
-    server.terminate()
-    server.wait(timeout=30)
+    try:
+        # The briefing's page exists once the first build is in place.
+        wait_until_serving(server, f"{url}{PAGE}", log)
+        yield url, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def wait_for(condition, timeout: float = 60) -> None:
@@ -76,3 +73,15 @@ def test_a_mistake_is_reported_and_the_last_good_build_stays(preview, project):
     wait_for(lambda: log.read_text().count("Rebuilt in") >= 2)  # the first build, then this
     with urllib.request.urlopen(f"{url}/briefings/2026/01/bad/", timeout=5) as response:
         assert b"Fixed at last" in response.read()
+
+
+def test_a_preview_that_cannot_start_fails_the_wait_with_its_reason(project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        log = project / "livereload.log"
+        server = start_livereload(project, port, log)
+        with pytest.raises(pytest.fail.Exception, match="cannot listen on") as failed:
+            wait_until_serving(server, f"http://127.0.0.1:{port}{PAGE}", log)
+    assert "exited (1)" in str(failed.value)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import urllib.error
 import urllib.request
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from archive.preview import PortBusyError, serve
+from archive.paths import ROOT
+from archive.preview import PortBusyError, build_for_preview, built_for_preview, serve
+
+from .conftest import free_port, invoke, read_page, wait_until_serving
+from .pages import BRIEFING
 
 
 @pytest.fixture
@@ -46,3 +53,61 @@ def test_busy_port_is_a_clear_error(preview_url, sample_site):
     port = int(preview_url.rsplit(":", 1)[1])
     with pytest.raises(PortBusyError, match=f"--port {port + 1}"):
         serve(sample_site, "127.0.0.1", port)
+
+
+# Building for the preview's own address.
+
+PREVIEW = "http://127.0.0.1:8123"
+TEXT_FILES = {".html", ".xml", ".json", ".csv", ".txt", ".js"}
+
+
+def test_a_build_for_a_port_carries_that_port_in_every_address(tmp_path):
+    site = build_for_preview(
+        "127.0.0.1",
+        8123,
+        output=tmp_path / "output",
+        PATH=str(ROOT / "content"),
+        CACHE_PATH=str(tmp_path / "cache"),
+    )
+    with_8000 = [
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.suffix in TEXT_FILES and "8000" in path.read_text(encoding="utf-8")
+    ]
+    assert with_8000 == []
+    briefing = read_page(site, BRIEFING)
+    address = f"{PREVIEW}{BRIEFING}"
+    assert briefing.select_one("link[rel=canonical]")["href"] == address
+    assert briefing.select_one(".page-address a")["href"] == address
+    shares = [a["href"] for a in briefing.select(".share a")]
+    assert shares and all(address in unquote(href) for href in shares)
+    feed = feedparser.parse((site / "feeds/all.atom.xml").read_bytes())
+    assert feed.entries and all(e.link.startswith(f"{PREVIEW}/") for e in feed.entries)
+    cache = {"CACHE_PATH": str(tmp_path / "cache")}
+    assert built_for_preview(site, "127.0.0.1", 8123, **cache)
+    assert not built_for_preview(site, "127.0.0.1", 8000, **cache)
+
+
+def test_serve_rebuilds_a_site_built_for_another_port(project):
+    assert invoke(project, "build").returncode == 0  # For the default address, port 8000.
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    for run in ("first", "second"):
+        log = project / f"serve-{run}.log"
+        with log.open("w") as output:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+                cwd=project,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            wait_until_serving(server, f"{url}/briefings/2026/01/first/", log)
+            with urllib.request.urlopen(f"{url}/briefings/2026/01/first/", timeout=5) as page:
+                soup = BeautifulSoup(page.read(), "lxml")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        assert soup.select_one(".page-address a")["href"] == f"{url}/briefings/2026/01/first/"
+        # Built for this port the first time; the second time, served as it is.
+        assert ("Building output/" in log.read_text()) == (run == "first"), log.read_text()

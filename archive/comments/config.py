@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from comments.settings import fill_defaults
 
@@ -26,6 +29,40 @@ def site_urls(settings: dict[str, Any]) -> list[str]:
     """Return the addresses of the pages that may post comments."""
     urls = settings["COMMENTS_SITE_URLS"] or [settings.get("PUBLIC_SITEURL") or settings["SITEURL"]]
     return [url.rstrip("/") for url in urls]
+
+
+def is_local_origin(origin: str) -> bool:
+    """Return True if ``origin`` (an Origin header) is a page served from this computer."""
+    try:
+        parts = urlsplit(origin)
+        host, _ = parts.hostname, parts.port  # .port: ValueError unless a number
+    except ValueError:
+        return False
+    if parts.scheme not in {"http", "https"} or parts.username or parts.password:
+        return False
+    if parts.path or parts.query or parts.fragment or not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_origin(settings: dict[str, Any]) -> Callable[[dict[str, Any]], str]:
+    """Return the function that picks a request's Access-Control-Allow-Origin (CORS)."""
+    from isso import wsgi
+
+    site = wsgi.origin(site_urls(settings))
+    if not settings["COMMENTS_ALLOW_LOCAL_ORIGINS"]:
+        return site
+
+    def site_or_local(environ: dict[str, Any]) -> str:
+        asked = environ.get("HTTP_ORIGIN", "")
+        return asked if is_local_origin(asked) else site(environ)
+
+    return site_or_local
 
 
 def isso_config(settings: dict[str, Any]) -> Any:

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .config import db_path, isso_config, site_urls
+from .config import allowed_origin, db_path, isso_config
 from .rules import Refusal, Rules, check_comment
 
 logger = logging.getLogger(__name__)
@@ -39,9 +39,10 @@ class CommentRules:
         self.trusted_proxies = set(settings["COMMENTS_TRUSTED_PROXIES"])
         # Isso's own database layer, for its per-address limits before anything is stored.
         self.guard = db.SQLite3(conf.get("general", "dbpath"), conf).guard
+        self.origin = allowed_origin(settings)
         self.cors = lambda app: wsgi.CORSMiddleware(
             app,
-            origin=wsgi.origin(site_urls(settings)),
+            origin=self.origin,
             allowed=("Origin", "Referer", "Content-Type"),
             exposed=("X-Set-Cookie", "Date"),
         )
@@ -50,6 +51,8 @@ class CommentRules:
         """Answer one request."""
         from isso.utils import anonymize
 
+        # Isso's own CORS layer knows only the site's addresses; the archive's rule decides.
+        start_response = self.with_allowed_origin(environ, start_response)
         if environ.get("REMOTE_ADDR") not in self.trusted_proxies:
             # Only a trusted proxy may say who the reader is; Isso would believe anyone.
             for header in FORWARDED:
@@ -76,6 +79,19 @@ class CommentRules:
         environ["CONTENT_LENGTH"] = str(len(body))
         environ["CONTENT_TYPE"] = "application/json"
         return self.app(environ, start_response)
+
+    def with_allowed_origin(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Callable[..., Any]:
+        """Return ``start_response`` answering with the origin this request may read from."""
+        origin = self.origin(environ)
+
+        def respond(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            kept = [(k, v) for k, v in headers if k.lower() != "access-control-allow-origin"]
+            kept.append(("Access-Control-Allow-Origin", origin))
+            return start_response(status, kept, exc_info)
+
+        return respond
 
     def check(self, environ: dict[str, Any]) -> tuple[str, dict[str, Any]] | Refusal:
         """Return the thread and the cleaned comment of a POST /new, or why it is refused."""

@@ -18,6 +18,9 @@ DEFAULTS: dict[str, Any] = {
     "COMMENTS_PATH": "comments",
     # Pages allowed to post comments (CORS); empty: the site's own address, PUBLIC_SITEURL.
     "COMMENTS_SITE_URLS": [],
+    # Also accept comments from any page on this computer (http://127.0.0.1, localhost or
+    # [::1], on any port): the local preview's, whichever port it runs on. Never in public.
+    "COMMENTS_ALLOW_LOCAL_ORIGINS": False,
     # Comment length in characters, after trimming spaces at both ends.
     "COMMENTS_MIN_LENGTH": 50,
     "COMMENTS_MAX_LENGTH": 2000,

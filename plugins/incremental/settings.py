@@ -13,6 +13,10 @@ DEFAULTS: dict[str, Any] = {
     # are hard-linked from it instead of rendered. None renders every page (a plain
     # `pelican` run); archive.build.build_site sets it when it builds into a staging folder.
     "INCREMENTAL_PREVIOUS_OUTPUT": None,
+    # Offer Pelican the incremental writer (`get_writer`). `invoke check` turns it off and
+    # offers its own, which writes nothing: Pelican takes the first of several writers
+    # offered, in the order their plugins connected, so only one may be.
+    "INCREMENTAL_WRITER": True,
 }
 
 
@@ -21,6 +25,8 @@ def apply_defaults(pelican: Any) -> None:
     settings = pelican.settings
     for key, default in DEFAULTS.items():
         settings.setdefault(key, default)
+    if not isinstance(settings["INCREMENTAL_WRITER"], bool):
+        raise ValueError("incremental: INCREMENTAL_WRITER must be True or False")
     previous = settings["INCREMENTAL_PREVIOUS_OUTPUT"]
     if previous is not None and not isinstance(previous, str):
         raise ValueError("incremental: INCREMENTAL_PREVIOUS_OUTPUT must be a folder's path or None")

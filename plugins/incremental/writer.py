@@ -250,14 +250,17 @@ class IncrementalWriter(Writer):
         signals.content_written.send(path, context=localcontext)
 
 
-def use_incremental_writer(pelican: Any) -> type[Writer]:
-    """Offer Pelican the incremental writer."""
-    return IncrementalWriter
+def use_incremental_writer(pelican: Any) -> type[Writer] | None:
+    """Offer Pelican the incremental writer, unless INCREMENTAL_WRITER is off."""
+    # Pelican ignores a receiver that answers None.
+    return IncrementalWriter if pelican.settings["INCREMENTAL_WRITER"] else None
 
 
 def save_manifest(pelican: Any) -> None:
     """Record each briefing page's key and file, for the next build to reuse."""
     settings = pelican.settings
+    if not settings["INCREMENTAL_WRITER"]:
+        return  # Another writer wrote (or not) this run: the last build's record stands.
     writer = _writers.pop(str(pelican.output_path), None)
     output = Path(pelican.output_path)
     pages = {}
