@@ -33,7 +33,9 @@ def build(c, lenient=False, publish=False, quiet=False):
     from archive.report import problems_listed
 
     if publish and lenient:
-        raise Exit("A public build is always strict: fix the errors (`dev.py check`).", code=2)
+        raise Exit(
+            "A public build is always strict: fix the errors (`python3 dev.py check`).", code=2
+        )
     with problems_listed(lenient=lenient):
         try:
             settings = PUBLISH_SETTINGS if publish else SETTINGS
@@ -249,7 +251,7 @@ def bench(c, n=1000, folder="", no_pelican=False, search_only=False):
     subprocess.run([sys.executable, "-m", *command], cwd=ROOT, check=True)
 
 
-# Reader comments: `invoke comments.serve`, `.pending`, `.approve`, `.reject`, `.sync`.
+# Reader comments: `python3 dev.py comments.serve`, `.pending`, `.approve`, `.reject`, `.sync`.
 def _comment_ids(ids: str) -> list[int]:
     try:
         return [int(part) for part in ids.replace(",", " ").split()]
@@ -287,15 +289,15 @@ def comments_pending(c):
             f"{comment.name}: {comment.first_words()}"
         )
     print(
-        f"{len(waiting)} comment(s) waiting: approve with `comments.approve ID,...` "
-        "or `all`, reject with `comments.reject ID,...`."
+        f"{len(waiting)} comment(s) waiting: approve with `python3 dev.py comments.approve ID,...` "
+        "(or `all`), reject with `python3 dev.py comments.reject ID,...`."
     )
 
 
 # Invoke cannot mix an optional positional argument with a flag, so "every one" is the word `all`.
 @task(name="approve", help={"ids": "Comment ids, such as 3,4; or all: every pending comment."})
 def comments_approve(c, ids):
-    """Approve pending comments (ids such as 3,4, or all); `comments.sync` publishes them."""
+    """Approve pending comments (ids such as 3,4, or all); `python3 dev.py comments.sync` next."""
     from archive.comments.config import comment_settings
     from archive.comments.moderation import ModerationError, approve
 
@@ -304,7 +306,10 @@ def comments_approve(c, ids):
         done = approve(comment_settings(), [] if every else _comment_ids(ids), every=every)
     except ModerationError as error:
         raise Exit(f"Nothing approved: {error}", code=1) from None
-    print(f"Approved {len(done)} comment(s); publish them with `comments.sync`, then build.")
+    print(
+        f"Approved {len(done)} comment(s); publish them with `python3 dev.py comments.sync`, "
+        "then build."
+    )
 
 
 @task(name="reject", help={"ids": "Comment ids, such as 3,4."})
@@ -317,7 +322,7 @@ def comments_reject(c, ids):
         done = reject(comment_settings(), _comment_ids(ids))
     except ModerationError as error:
         raise Exit(f"Nothing rejected: {error}", code=1) from None
-    print(f"Deleted {len(done)} comment(s); `comments.sync` removes published ones.")
+    print(f"Deleted {len(done)} comment(s); `python3 dev.py comments.sync` removes published ones.")
 
 
 @task(name="sync")

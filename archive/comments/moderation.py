@@ -92,7 +92,7 @@ def _check_ids(db: Any, ids: list[int], modes: set[int], described: str) -> None
     if unknown:
         listed = ", ".join(str(i) for i in unknown)
         raise ModerationError(
-            f"no {described} comment with id {listed}; `invoke comments.pending` lists them"
+            f"no {described} comment with id {listed}; `python3 dev.py comments.pending` lists them"
         )
 
 
