@@ -125,7 +125,10 @@ def new(c, title, spokesperson="", tags="", location="", source=""):
     try:
         made = new_briefing(title, spokesperson, tags, location=location, source=source)
     except NewBriefingError as error:
-        raise Exit(f"No briefing written: {error}", code=1) from None
+        # One problem per line, as the build lists them.
+        listed = "".join(f"\n  {problem}" for problem in error.problems)
+        said = listed if len(error.problems) > 1 else f" {error.problems[0]}"
+        raise Exit(f"No briefing written:{said}", code=1) from None
     print(f"Wrote {made.path.relative_to(ROOT)}")
     print(
         f"Preview: python3 dev.py livereload, then open http://{CONFIG['host']}:{CONFIG['port']}/{made.draft_url}"

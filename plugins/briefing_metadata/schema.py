@@ -188,10 +188,5 @@ def _entries(source: Source, key: str, spellings: list[str], vocabulary: Vocabul
     """Return the registry entries ``spellings`` name, each once; report unknown ones."""
     entries, unknown = vocabulary.resolve(spellings)
     for spelling, suggestion in unknown:
-        hint = f"did you mean {suggestion!r}? If not, " if suggestion else ""
-        source.problem(
-            key,
-            f"{spelling!r} is not in the {vocabulary.kind} registry",
-            f"{hint}add it to {vocabulary.shown_path}",
-        )
+        source.problem(key, *vocabulary.unknown_name(spelling, suggestion))
     return entries
