@@ -61,17 +61,20 @@ def build(c, lenient=False, publish=False, quiet=False):
         "target": "A folder (replaced whole, atomically), or user@host:path (rsync over ssh).",
         "git_repo": "A git repository to publish to a branch of, as GitHub Pages serves.",
         "branch": "The branch for --git-repo (default: PUBLISH_GIT_BRANCH, gh-pages).",
+        "allow_example_siteurl": "Publish even though SITEURL is still the example address.",
     }
 )
-def publish(c, target="", git_repo="", branch=""):
+def publish(c, target="", git_repo="", branch="", allow_example_siteurl=False):
     """Build the public site (strict, no drafts) and deploy it; a broken build deploys nothing."""
     from archive.build import BuildError
-    from archive.publish import PublishError, publish_site
+    from archive.publish import PublishError, is_example_address, publish_site
     from archive.report import problems_listed
 
     with problems_listed():
         try:
-            published = publish_site(target, git_repo, branch)
+            published = publish_site(
+                target, git_repo, branch, allow_example_siteurl=allow_example_siteurl
+            )
         except BuildError as error:
             raise Exit(
                 f"Nothing was published: the build found {len(error.errors)} error(s).", code=1
@@ -79,7 +82,7 @@ def publish(c, target="", git_repo="", branch=""):
         except PublishError as error:
             raise Exit(f"Nothing was published: {error}", code=1) from None
     print(f"Published {published.pages} pages to {published.where}, for {published.siteurl}.")
-    if ".example.org" in published.siteurl:
+    if is_example_address(published.siteurl):
         print(
             "Note: SITEURL in publishconf.py is still the example address, so every link and "
             "the stylesheet point there. Set it to your site's public address and publish again."
