@@ -284,14 +284,14 @@ def comments_serve(c, port=0):
 
 @task(name="pending")
 def comments_pending(c):
-    """List the comments waiting for moderation: id, briefing, name, first words."""
+    """List the comments waiting for moderation: id, time, briefing, name, first words."""
     from archive.comments.config import comment_settings
-    from archive.comments.moderation import pending_comments
+    from archive.comments.moderation import TIME_FORMAT, pending_comments
 
     waiting = pending_comments(comment_settings())
     for comment in waiting:
         print(
-            f"{comment.id:>5}  {comment.created:%Y-%m-%d %H:%M}  {comment.briefing}  "
+            f"{comment.id:>5}  {comment.created:{TIME_FORMAT}}  {comment.briefing}  "
             f"{comment.name}: {comment.first_words()}"
         )
     print(
