@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
     """Run the invoke task named in ``argv`` inside the project's environment."""
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on any python3
         sys.exit("This project needs Python 3.11 or newer.")
-    if not argv or argv[0] in {"-h", "--help"}:
+    if not argv or (len(argv) == 1 and argv[0] in HELP):
         print(__doc__)
         argv = ["--list"]
     ensure_environment()

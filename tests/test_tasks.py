@@ -44,7 +44,9 @@ def test_every_task_shows_its_help_through_dev_py(name):
     assert flat(ns[name].__doc__) in flat(shown.stdout)
 
 
-@pytest.mark.parametrize("args", [["new", "-h"], ["new", "A headline", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["new", "-h"], ["new", "A headline", "--help"], ["--help", "new"]]
+)
 def test_help_anywhere_after_a_task_is_its_help_and_writes_nothing(args):
     before = sorted((ROOT / "content").rglob("*"))
     shown = dev_py(*args)
