@@ -59,14 +59,31 @@ def ensure_environment() -> None:
     STAMP.write_text(digest)
 
 
+HELP = {"-h", "--help"}
+
+
+def help_first(argv: list[str]) -> list[str]:
+    """Turn ``TASK ... --help`` into invoke's ``--help TASK``, which always shows the help.
+
+    After a task, invoke takes ``--help`` as the value of a positional argument still missing
+    (``new --help`` would start a briefing titled "--help"). Right after another flag it is that
+    flag's value (``test --args --help``) and is left alone.
+    """
+    for position, arg in enumerate(argv[1:], 1):
+        if arg in HELP and not argv[position - 1].startswith("-"):
+            return ["--help", argv[0]]
+    return argv
+
+
 def main(argv: list[str]) -> int:
     """Run the invoke task named in ``argv`` inside the project's environment."""
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on any python3
         sys.exit("This project needs Python 3.11 or newer.")
-    if not argv or argv[0] in {"-h", "--help"}:
+    if not argv or (len(argv) == 1 and argv[0] in HELP):
         print(__doc__)
         argv = ["--list"]
     ensure_environment()
+    argv = help_first(argv)
     if argv[0] == "bench":
         # invoke spells a one-letter parameter `-n` only; accept the issue's `--n 10000` too.
         argv = ["-n" if arg == "--n" else re.sub(r"^--n=", "-n=", arg) for arg in argv]

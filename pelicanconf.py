@@ -2,7 +2,7 @@
 
 SITENAME = "Press Briefing Archive"
 SITE_DESCRIPTION = "Every press briefing with its key points, by tag, spokesperson and date."
-# The local preview's address: feed entries need an absolute one (see `invoke serve`).
+# The local preview's address: feed entries need an absolute one (see `python3 dev.py serve`).
 SITEURL = "http://127.0.0.1:8000"
 # Pages still link relatively, so output/ works from any folder or sub-path.
 RELATIVE_URLS = True
@@ -111,7 +111,7 @@ TYPOGRIFY = False
 SHARE_LINKS = True
 
 
-# Reader comments (plugins/comments/settings.py has the rest). `invoke comments.serve` runs
+# Reader comments (plugins/comments/settings.py has the rest). `python3 dev.py comments.serve` runs
 # the comment server here, so the preview's comment form works on a fresh clone.
 PLUGINS += ["comments"]
 COMMENTS_ENABLED = True

@@ -15,7 +15,7 @@ RELATIVE_URLS = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
-# Where `invoke publish` deploys when not told on the command line: a folder (local or
+# Where `python3 dev.py publish` deploys when not told on the command line: a folder (local or
 # mounted), `user@host:path` (rsync over ssh), or a git repository's branch (GitHub Pages).
 PUBLISH_TARGET = ""
 PUBLISH_GIT_REPO = ""

@@ -33,7 +33,9 @@ def build(c, lenient=False, publish=False, quiet=False):
     from archive.report import problems_listed
 
     if publish and lenient:
-        raise Exit("A public build is always strict: fix the errors (`dev.py check`).", code=2)
+        raise Exit(
+            "A public build is always strict: fix the errors (`python3 dev.py check`).", code=2
+        )
     with problems_listed(lenient=lenient):
         try:
             settings = PUBLISH_SETTINGS if publish else SETTINGS
@@ -59,17 +61,20 @@ def build(c, lenient=False, publish=False, quiet=False):
         "target": "A folder (replaced whole, atomically), or user@host:path (rsync over ssh).",
         "git_repo": "A git repository to publish to a branch of, as GitHub Pages serves.",
         "branch": "The branch for --git-repo (default: PUBLISH_GIT_BRANCH, gh-pages).",
+        "allow_example_siteurl": "Publish even though SITEURL is still the example address.",
     }
 )
-def publish(c, target="", git_repo="", branch=""):
+def publish(c, target="", git_repo="", branch="", allow_example_siteurl=False):
     """Build the public site (strict, no drafts) and deploy it; a broken build deploys nothing."""
     from archive.build import BuildError
-    from archive.publish import PublishError, publish_site
+    from archive.publish import PublishError, is_example_address, publish_site
     from archive.report import problems_listed
 
     with problems_listed():
         try:
-            published = publish_site(target, git_repo, branch)
+            published = publish_site(
+                target, git_repo, branch, allow_example_siteurl=allow_example_siteurl
+            )
         except BuildError as error:
             raise Exit(
                 f"Nothing was published: the build found {len(error.errors)} error(s).", code=1
@@ -77,7 +82,7 @@ def publish(c, target="", git_repo="", branch=""):
         except PublishError as error:
             raise Exit(f"Nothing was published: {error}", code=1) from None
     print(f"Published {published.pages} pages to {published.where}, for {published.siteurl}.")
-    if ".example.org" in published.siteurl:
+    if is_example_address(published.siteurl):
         print(
             "Note: SITEURL in publishconf.py is still the example address, so every link and "
             "the stylesheet point there. Set it to your site's public address and publish again."
@@ -123,7 +128,10 @@ def new(c, title, spokesperson="", tags="", location="", source=""):
     try:
         made = new_briefing(title, spokesperson, tags, location=location, source=source)
     except NewBriefingError as error:
-        raise Exit(f"No briefing written: {error}", code=1) from None
+        # One problem per line, as the build lists them.
+        listed = "".join(f"\n  {problem}" for problem in error.problems)
+        said = listed if len(error.problems) > 1 else f" {error.problems[0]}"
+        raise Exit(f"No briefing written:{said}", code=1) from None
     print(f"Wrote {made.path.relative_to(ROOT)}")
     print(
         f"Preview: python3 dev.py livereload, then open http://{CONFIG['host']}:{CONFIG['port']}/{made.draft_url}"
@@ -262,7 +270,7 @@ def bench(c, n=1000, folder="", no_pelican=False, search_only=False):
     subprocess.run([sys.executable, "-m", *command], cwd=ROOT, check=True)
 
 
-# Reader comments: `invoke comments.serve`, `.pending`, `.approve`, `.reject`, `.sync`.
+# Reader comments: `python3 dev.py comments.serve`, `.pending`, `.approve`, `.reject`, `.sync`.
 def _comment_ids(ids: str) -> list[int]:
     try:
         return [int(part) for part in ids.replace(",", " ").split()]
@@ -289,26 +297,26 @@ def comments_serve(c, port=0):
 
 @task(name="pending")
 def comments_pending(c):
-    """List the comments waiting for moderation: id, briefing, name, first words."""
+    """List the comments waiting for moderation: id, time, briefing, name, first words."""
     from archive.comments.config import comment_settings
-    from archive.comments.moderation import pending_comments
+    from archive.comments.moderation import TIME_FORMAT, pending_comments
 
     waiting = pending_comments(comment_settings())
     for comment in waiting:
         print(
-            f"{comment.id:>5}  {comment.created:%Y-%m-%d %H:%M}  {comment.briefing}  "
+            f"{comment.id:>5}  {comment.created:{TIME_FORMAT}}  {comment.briefing}  "
             f"{comment.name}: {comment.first_words()}"
         )
     print(
-        f"{len(waiting)} comment(s) waiting: approve with `comments.approve ID,...` "
-        "or `all`, reject with `comments.reject ID,...`."
+        f"{len(waiting)} comment(s) waiting: approve with `python3 dev.py comments.approve ID,...` "
+        "(or `all`), reject with `python3 dev.py comments.reject ID,...`."
     )
 
 
 # Invoke cannot mix an optional positional argument with a flag, so "every one" is the word `all`.
 @task(name="approve", help={"ids": "Comment ids, such as 3,4; or all: every pending comment."})
 def comments_approve(c, ids):
-    """Approve pending comments (ids such as 3,4, or all); `comments.sync` publishes them."""
+    """Approve pending comments (ids such as 3,4, or all); `python3 dev.py comments.sync` next."""
     from archive.comments.config import comment_settings
     from archive.comments.moderation import ModerationError, approve
 
@@ -317,7 +325,10 @@ def comments_approve(c, ids):
         done = approve(comment_settings(), [] if every else _comment_ids(ids), every=every)
     except ModerationError as error:
         raise Exit(f"Nothing approved: {error}", code=1) from None
-    print(f"Approved {len(done)} comment(s); publish them with `comments.sync`, then build.")
+    print(
+        f"Approved {len(done)} comment(s); publish them with `python3 dev.py comments.sync`, "
+        "then build."
+    )
 
 
 @task(name="reject", help={"ids": "Comment ids, such as 3,4."})
@@ -330,7 +341,7 @@ def comments_reject(c, ids):
         done = reject(comment_settings(), _comment_ids(ids))
     except ModerationError as error:
         raise Exit(f"Nothing rejected: {error}", code=1) from None
-    print(f"Deleted {len(done)} comment(s); `comments.sync` removes published ones.")
+    print(f"Deleted {len(done)} comment(s); `python3 dev.py comments.sync` removes published ones.")
 
 
 @task(name="sync")

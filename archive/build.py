@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pelican.log import console
 from pelican.settings import read_settings
+from rich.console import ConsoleRenderable, RenderHook
+from rich.text import Text
 
 from .generators import ArchivePelican
 from .paths import SETTINGS
@@ -67,6 +70,37 @@ def recorded() -> Iterator[BuildLog]:
         root.removeHandler(recorder)
 
 
+class _DoneOnlyIfBuilt(RenderHook):
+    """Drop Pelican's closing "Done: Processed …" line from a run that logged errors."""
+
+    def __init__(self, log: BuildLog) -> None:
+        self.log = log
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        """Return what Pelican's console prints, without "Done:" once an error was logged."""
+        if not self.log.errors:
+            return renderables
+        return [r for r in renderables if not _is_done_line(r)]
+
+
+def _is_done_line(renderable: ConsoleRenderable) -> bool:
+    return isinstance(renderable, Text) and renderable.plain.startswith("Done: Processed")
+
+
+@contextmanager
+def done_only_if_built(log: BuildLog) -> Iterator[None]:
+    """Keep Pelican from printing "Done:" inside the block once ``log`` has an error.
+
+    Pelican prints it (on its rich console, not through logging) at the end of every run,
+    errors or not; before "Build failed" it would read as a success.
+    """
+    console.push_render_hook(_DoneOnlyIfBuilt(log))
+    try:
+        yield
+    finally:
+        console.pop_render_hook()
+
+
 def site_settings(
     settings_file: Path = SETTINGS, *, lenient: bool = False, **overrides: Any
 ) -> dict[str, Any]:
@@ -99,7 +133,7 @@ def build_site(
         settings["OUTPUT_PATH"] = str(staging)
         # Unchanged briefing pages are hard-linked from the live site (plugins/incremental).
         settings["INCREMENTAL_PREVIOUS_OUTPUT"] = str(output) if output.is_dir() else None
-        with recorded() as log:
+        with recorded() as log, done_only_if_built(log):
             ArchivePelican(settings).run()
         if log.errors:
             raise BuildError(log)

@@ -20,7 +20,11 @@ from .paths import SETTINGS
 
 
 class NewBriefingError(ValueError):
-    """The briefing cannot be started as asked; the message says what to change."""
+    """The briefing cannot be started as asked; each problem says what to change."""
+
+    def __init__(self, *problems: str) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(problems))
 
 
 @dataclass
@@ -47,14 +51,12 @@ TEMPLATE = (
 )
 
 
-def _names(spellings: list[str], vocabulary: Any, kind: str, unknown: list[str]) -> list[str]:
-    """Return the registry's spelling of each name; add each unknown one, with a hint."""
+def _names(spellings: list[str], vocabulary: Any, option: str, unknown: list[str]) -> list[str]:
+    """Return the registry's spelling of each name; add each unknown one, as the build says it."""
     entries, missing = vocabulary.resolve(spellings)
     for spelling, suggestion in missing:
-        hint = f" Did you mean {suggestion!r}?" if suggestion else ""
-        unknown.append(
-            f"{spelling!r} is not in the {kind} registry ({vocabulary.shown_path}).{hint}"
-        )
+        message, fix = vocabulary.unknown_name(spelling, suggestion)
+        unknown.append(f"{option}: {message}; {fix}")
     return [entry.name for entry in entries]
 
 
@@ -91,12 +93,12 @@ def new_briefing(
         for _, message, fix in value_problems(option.removeprefix("--"), value)
     ]
     if mistakes:
-        raise NewBriefingError(" ".join(mistakes))
+        raise NewBriefingError(*mistakes)
     unknown: list[str] = []
-    people = _names(listed_names(spokesperson), registry.spokespeople, "spokesperson", unknown)
-    labels = _names(listed_names(tags), registry.tags, "tag", unknown)
+    people = _names(listed_names(spokesperson), registry.spokespeople, "--spokesperson", unknown)
+    labels = _names(listed_names(tags), registry.tags, "--tags", unknown)
     if unknown:
-        raise NewBriefingError(" ".join(unknown))
+        raise NewBriefingError(*unknown)
     when = (now or datetime.now(ZoneInfo(settings["TIMEZONE"]))).astimezone(
         ZoneInfo(settings["TIMEZONE"])
     )

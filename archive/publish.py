@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .build import build_site, site_settings
 from .paths import CACHE, PUBLISH_SETTINGS
 
 # `user@host:path` or `host:path`: a colon before any slash means another computer.
 REMOTE = re.compile(r"^[^/:]+:")
+# Domains reserved for examples (RFC 2606, RFC 6761): no reader can reach a site there.
+EXAMPLE_DOMAINS = ("example", "example.com", "example.net", "example.org")
 
 
 class PublishError(RuntimeError):
@@ -29,6 +32,26 @@ class Published:
     where: str
     pages: int
     siteurl: str
+
+
+def is_example_address(url: str) -> bool:
+    """Return whether ``url`` is on a domain reserved for examples, such as example.org."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return any(host == domain or host.endswith(f".{domain}") for domain in EXAMPLE_DOMAINS)
+
+
+def _example_siteurl_refused(siteurl: str, target: str) -> PublishError:
+    folder = target if target and not REMOTE.match(target) else "FOLDER"
+    return PublishError(
+        f"SITEURL in publishconf.py is still the example address, {siteurl}: every link and the "
+        "stylesheet of the published pages would point there.\n"
+        "  Set it to the site's public address in publishconf.py, for example "
+        'SITEURL = "https://briefings.your-office.org", then publish again.\n'
+        "  To look at the site on this computer, run python3 dev.py serve (or livereload), which "
+        "builds it with local addresses. A published folder can be served as it is with "
+        f"python3 -m http.server --directory {folder} 8000, but its links lead to SITEURL.\n"
+        "  To publish with the example address anyway (a trial run), add --allow-example-siteurl."
+    )
 
 
 def _build(output: Path, settings_file: Path, overrides: dict[str, Any]) -> Path:
@@ -92,12 +115,16 @@ def publish_site(
     git_repo: str = "",
     branch: str = "",
     settings_file: Path = PUBLISH_SETTINGS,
+    *,
+    allow_example_siteurl: bool = False,
     **overrides: Any,
 ) -> Published:
     """Build the public site strictly and deploy it; a failed build deploys nothing.
 
     The target comes from the arguments, else from PUBLISH_TARGET / PUBLISH_GIT_REPO in the
-    settings. A folder target is replaced whole, in one atomic swap.
+    settings. A folder target is replaced whole, in one atomic swap. A SITEURL on an example
+    domain (publishconf.py's own) is refused, before anything is built, unless
+    ``allow_example_siteurl``.
     """
     settings = site_settings(settings_file, **overrides)
     git_repo = git_repo or settings.get("PUBLISH_GIT_REPO", "")
@@ -110,6 +137,8 @@ def publish_site(
         )
     if target and git_repo:
         raise PublishError("give either a target or a git repository, not both")
+    if is_example_address(settings["SITEURL"]) and not allow_example_siteurl:
+        raise _example_siteurl_refused(settings["SITEURL"], target)
     if target and not REMOTE.match(target):
         # Built next to the folder and swapped in: readers never see half a site.
         site = _build(Path(target).absolute(), settings_file, overrides)

@@ -35,6 +35,19 @@ def test_strict_build_and_check_exit_non_zero_naming_file_and_line(project):
     assert (project / "output/briefings/2026/01/first/index.html").exists()
 
 
+def test_a_failed_build_says_only_that_it_failed(project):
+    write(project, "2026/bad.md", "Title: Bad\nDate: February 2026\nSpokesperson: Mara Okonkwo\n")
+    failed = invoke(project, "build")
+    said = failed.stdout + failed.stderr
+    assert failed.returncode == 1
+    assert "Build failed with 1 error(s); output/ was left as it was." in said
+    assert "Done:" not in said
+    (project / "content/briefings/2026/bad.md").unlink()
+    built = invoke(project, "build")
+    assert built.returncode == 0
+    assert "Done: Processed 1 article" in built.stdout
+
+
 def test_check_lists_scheduled_briefings_which_are_not_published(project):
     write(project, "2026/future.md", minimal_briefing("Next year's plan", "2099-03-01 09:00"))
     checked = invoke(project, "check")

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -28,7 +34,7 @@ from archive.preview import in_background
 from comments.policy import allow_comment_server
 from comments.render import comment_html
 
-from .conftest import minimal_briefing, read_page, visible_text
+from .conftest import invoke, minimal_briefing, read_page, visible_text
 
 RULES = Rules(min_length=50, max_length=2000, allow_anonymous=True)
 URI = "/briefings/2026/01/water-talks/"
@@ -337,3 +343,60 @@ def test_comments_survive_a_server_restart_and_are_moderated(tmp_path):
     assert "a@b.org" not in path.read_text(encoding="utf-8")  # e-mail never published
     reject(settings, [1])
     assert sync(settings).removed == [path] and not path.exists()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_server_log_names_the_moderation_commands_not_isso_links(project):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "comments.serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/info", timeout=5).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        assert post(f"http://127.0.0.1:{port}", {"text": LONG_ENOUGH})[0] == 202
+        time.sleep(0.5)  # the log line is written after the answer
+    finally:
+        server.terminate()
+        said = server.communicate(timeout=30)[0]
+    assert "Activate comment" not in said and "Delete comment" not in said
+    assert "/id/1" not in said  # Isso's moderation links, which the archive does not serve
+    assert "python3 dev.py comments.approve 1" in said
+    assert "python3 dev.py comments.reject 1" in said
+    assert "python3 dev.py comments.pending" in said
+    database = open_db(comment_settings(COMMENTS_DB_PATH=str(project / "comments.db")))
+    created = datetime.fromtimestamp(database.comments.get(1)["created"], ZoneInfo("Asia/Kolkata"))
+    assert f"{created:%Y-%m-%d %H:%M} IST" in said
+
+
+def test_pending_comments_are_listed_in_the_site_time_zone(project, tmp_path):
+    # The database of the project's own `comments.pending`.
+    settings = comment_settings(
+        PATH=str(project / "content"),
+        COMMENTS_DB_PATH=str(project / "comments.db"),
+        COMMENTS_SITE_URLS=["http://127.0.0.1:8000"],
+    )
+    with running_server(settings) as server:
+        assert post(server, {"text": LONG_ENOUGH, "author": "Ann"})[0] == 202
+    created = open_db(settings).comments.get(1)["created"]
+    in_delhi = datetime.fromtimestamp(created, ZoneInfo("Asia/Kolkata"))
+    listed = invoke(project, "comments.pending")
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert f"    1  {in_delhi:%Y-%m-%d %H:%M} IST  water-talks  Ann: This comment" in listed.stdout
+    assert "python3 dev.py comments.approve" in listed.stdout
+    assert [c.created.tzname() for c in pending_comments(settings)] == ["IST"]

@@ -1,4 +1,4 @@
-"""`invoke new` starts a briefing that builds cleanly, and never overwrites one."""
+"""`python3 dev.py new` starts a briefing that builds cleanly, and never overwrites one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from archive.build import BuildError
 from archive.new import NewBriefingError, new_briefing
 
-from .conftest import read_page, visible_text
+from .conftest import invoke, minimal_briefing, read_page, visible_text
 
 NOON_IN_DELHI = datetime(2026, 3, 4, 12, 30, tzinfo=ZoneInfo("Asia/Kolkata"))
 
@@ -73,12 +73,12 @@ def test_refuses_to_overwrite_and_says_where_the_file_is(content):
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"spokesperson": "Aiko Tanab"}, "Did you mean 'Aiko Tanabe'?"),
-        ({"tags": "maritme"}, "Did you mean 'Maritime'?"),
+        ({"spokesperson": "Aiko Tanab"}, "did you mean 'Aiko Tanabe'?"),
+        ({"tags": "maritme"}, "did you mean 'Maritime'?"),
         ({"spokesperson": ""}, "name the spokesperson"),
         (
             {"spokesperson": "Aiko Tanab", "tags": "maritme, ferries"},
-            "Did you mean 'Aiko Tanabe'.*Did you mean 'Maritime'.*'ferries' is not in the tag",
+            "(?s)did you mean 'Aiko Tanabe'.*did you mean 'Maritime'.*'ferries' is not in the tag",
         ),
     ],
 )
@@ -101,6 +101,26 @@ def test_the_checks_mistakes_write_nothing(content, title, options, message):
     with pytest.raises(NewBriefingError, match=re.escape(message)):
         start(content, title, **options)
     assert not list((content / "briefings").rglob("*.md"))
+
+
+def test_the_command_lists_each_unknown_name_on_its_line_with_the_builds_fix(project, make_site):
+    said = invoke(
+        project, "new", "Port reopens", "--spokesperson", "Aiko Tanab", "--tags", "maritme, ferries"
+    )
+    assert said.returncode == 1
+    assert not (project / "content/briefings/2026/port-reopens.md").exists()
+    # The build's own words for the same mistakes, fix included.
+    unknown = minimal_briefing(
+        "Port reopens", "2026-03-04", spokesperson="Aiko Tanab", tags="maritme, ferries"
+    )
+    with pytest.raises(BuildError) as failed:
+        make_site({"2026/port-reopens.md": unknown})
+    build_says = [f"  --{p.field.lower()}: {p.message}; {p.fix}" for p in failed.value.problems]
+    assert said.stderr.splitlines() == ["No briefing written:", *build_says]
+    assert said.stderr.splitlines()[2] == (
+        "  --tags: 'maritme' is not in the tag registry; did you mean 'Maritime'? If not, "
+        "add it to content/registry/tags.toml"
+    )
 
 
 def test_placeholders_cannot_be_published(content, make_site):

@@ -1,4 +1,4 @@
-"""`invoke publish`: a strict public build, deployed whole or not at all."""
+"""`python3 dev.py publish`: a strict public build, deployed whole or not at all."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from archive.build import BuildError
 from archive.paths import PUBLISH_SETTINGS
 from archive.publish import PublishError, publish_site, rsync_site
 
-from .conftest import minimal_briefing
+from .conftest import invoke, minimal_briefing
 from .test_content_checks import snapshot
 
 FIRST = {"2026/first.md": minimal_briefing("First briefing", "2026-01-05")}
@@ -26,8 +26,10 @@ def content(make_site, tmp_path):
 
 
 def publish(content, tmp_path, **where):
+    # publishconf.py's SITEURL is the example address, which these tests check for.
     return publish_site(
         **where,
+        allow_example_siteurl=True,
         settings_file=PUBLISH_SETTINGS,
         PATH=str(content),
         CACHE_PATH=str(tmp_path / "publish-cache"),
@@ -96,3 +98,32 @@ def test_rsync_mirrors_the_site_and_deletes_stale_pages(tmp_path):
 def test_no_target_is_a_clear_error(content, tmp_path):
     with pytest.raises(PublishError, match="--target FOLDER"):
         publish(content, tmp_path)
+
+
+def test_the_example_siteurl_is_refused_unless_allowed(project, tmp_path):
+    target = tmp_path / "www" / "site"
+    refused = invoke(project, "publish", "--target", str(target))
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1
+    assert not target.parent.exists()  # nothing built, beside the target or in it
+    assert "Nothing was published: SITEURL in publishconf.py is still the example address" in said
+    assert 'SITEURL = "https://' in said  # how to set it
+    assert "python3 dev.py serve" in said  # how to look at the site on this computer
+    assert f"python3 -m http.server --directory {target}" in said  # and at a published folder
+    assert "--allow-example-siteurl" in said
+    assert "Published" not in said
+    allowed = invoke(project, "publish", "--target", str(target), "--allow-example-siteurl")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert (target / "briefings/2026/01/first/index.html").exists()
+    assert "https://briefings.example.org" in allowed.stdout
+
+
+def test_publish_site_refuses_the_example_siteurl(content, tmp_path):
+    with pytest.raises(PublishError, match="--allow-example-siteurl"):
+        publish_site(
+            target=str(tmp_path / "www"),
+            settings_file=PUBLISH_SETTINGS,
+            PATH=str(content),
+            CACHE_PATH=str(tmp_path / "publish-cache"),
+        )
+    assert not (tmp_path / "www").exists()

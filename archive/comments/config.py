@@ -81,7 +81,7 @@ def isso_config(settings: dict[str, Any]) -> Any:
             "gravatar": "false",
             "latest-enabled": "false",
         },
-        # Every new comment waits for an editor (`invoke comments.approve`).
+        # Every new comment waits for an editor (`python3 dev.py comments.approve`).
         "moderation": {"enabled": "true", "approve-if-email-previously-approved": "false"},
         "admin": {"enabled": "false"},
         "server": {

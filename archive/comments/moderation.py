@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from comments.store import StoredComment, dumps, thread_slug
 
@@ -14,6 +15,8 @@ from .config import isso_config
 
 # Isso's comment modes.
 APPROVED, PENDING = 1, 2
+# A time as moderation shows it: in the site's time zone, as the pages do, with its name.
+TIME_FORMAT = "%Y-%m-%d %H:%M %Z"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,13 @@ def _when(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=UTC).replace(microsecond=0)
 
 
+def site_time(timestamp: float, settings: dict[str, Any]) -> datetime:
+    """Return Isso's ``timestamp`` in the site's time zone (TIMEZONE), as the pages show it."""
+    return datetime.fromtimestamp(timestamp, tz=ZoneInfo(settings["TIMEZONE"])).replace(
+        microsecond=0
+    )
+
+
 def pending_comments(settings: dict[str, Any]) -> list[PendingComment]:
     """Return the comments waiting for moderation, oldest first."""
     return [
@@ -59,7 +69,7 @@ def pending_comments(settings: dict[str, Any]) -> list[PendingComment]:
             row["id"],
             thread_slug(row["uri"]),
             html.unescape(row["author"] or "Anonymous"),
-            _when(row["created"]),
+            site_time(row["created"], settings),
             row["text"],
         )
         for row in _comments(open_db(settings), PENDING)
@@ -92,7 +102,7 @@ def _check_ids(db: Any, ids: list[int], modes: set[int], described: str) -> None
     if unknown:
         listed = ", ".join(str(i) for i in unknown)
         raise ModerationError(
-            f"no {described} comment with id {listed}; `invoke comments.pending` lists them"
+            f"no {described} comment with id {listed}; `python3 dev.py comments.pending` lists them"
         )
 
 

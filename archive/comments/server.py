@@ -6,9 +6,14 @@ import io
 import json
 import logging
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from comments.store import thread_slug
 
 from .config import allowed_origin, db_path, isso_config
+from .moderation import TIME_FORMAT, site_time
 from .rules import Refusal, Rules, check_comment
 
 logger = logging.getLogger(__name__)
@@ -26,6 +31,27 @@ class PortBusyError(OSError):
     """Another program already listens on the comment server's port."""
 
 
+def not_isso_notification(record: logging.LogRecord) -> bool:
+    """Keep a log record unless it is one of Isso's notices of a new comment.
+
+    They end with Isso's "Activate comment" and "Delete comment" links, which lead to its
+    moderation endpoints, not served here (404); the server logs the archive's commands instead.
+    """
+    return record.module != "notifications"
+
+
+class SiteTimeFormatter(logging.Formatter):
+    """Stamp the server's log lines in the site's time zone, named, as moderation shows times."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__("%(asctime)s %(levelname)s: %(message)s")
+        self.zone = ZoneInfo(settings["TIMEZONE"])
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802 - logging's name
+        """Return the record's time in the site's time zone, with the zone's name."""
+        return f"{datetime.fromtimestamp(record.created, self.zone):%Y-%m-%d %H:%M:%S %Z}"
+
+
 class CommentRules:
     """WSGI middleware in front of Isso: refuses, stores nothing and says why, or passes on."""
 
@@ -34,6 +60,7 @@ class CommentRules:
 
         conf = isso_config(settings)
         self.app = isso_app
+        self.settings = settings
         self.rules = Rules.from_settings(settings)
         self.rate_limit = settings["COMMENTS_RATE_LIMIT"]
         self.trusted_proxies = set(settings["COMMENTS_TRUSTED_PROXIES"])
@@ -78,7 +105,36 @@ class CommentRules:
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
         environ["CONTENT_TYPE"] = "application/json"
-        return self.app(environ, start_response)
+        return self.store(uri, environ, start_response)
+
+    def store(self, uri: str, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        """Pass a comment to Isso to store; log how to moderate it once it waits for an editor."""
+        statuses: list[str] = []
+
+        def remember_status(status: str, headers: list[Any], exc_info: Any = None) -> Any:
+            statuses.append(status)
+            return start_response(status, headers, exc_info)
+
+        answer = self.app(environ, remember_status)
+        try:
+            body = b"".join(answer)
+        finally:
+            # Isso's middleware clears its per-request state when the answer is closed.
+            if hasattr(answer, "close"):
+                answer.close()
+        if statuses and statuses[0].startswith("202"):  # stored, waiting for moderation
+            stored = json.loads(body)
+            logger.info(
+                "comments: comment %d on %s (sent %s) waits for moderation: "
+                "python3 dev.py comments.approve %d or python3 dev.py comments.reject %d "
+                "(python3 dev.py comments.pending lists every waiting comment)",
+                stored["id"],
+                thread_slug(uri),
+                f"{site_time(stored['created'], self.settings):{TIME_FORMAT}}",
+                stored["id"],
+                stored["id"],
+            )
+        return [body]
 
     def with_allowed_origin(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
@@ -149,6 +205,7 @@ def make_comment_app(settings: dict[str, Any]) -> WSGIApp:
     """Return the comment server's WSGI app: Isso, configured by the settings, behind the rules."""
     import isso
 
+    logging.getLogger("isso").addFilter(not_isso_notification)
     return CommentRules(isso.make_app(isso_config(settings)), settings)
 
 
@@ -168,6 +225,10 @@ def comment_server(settings: dict[str, Any], host: str, port: int) -> Any:
 
 def serve(settings: dict[str, Any], host: str, port: int) -> None:
     """Run the comment server at http://host:port/ until interrupted."""
+    # Isso sets up the log when imported, unless it is set up already; this is the one.
+    console = logging.StreamHandler()
+    console.setFormatter(SiteTimeFormatter(settings))
+    logging.basicConfig(level=logging.INFO, handlers=[console], force=True)
     server = comment_server(settings, host, port)
     print(
         f"Comment server at http://{host}:{server.server_port}/ (Ctrl-C stops); "

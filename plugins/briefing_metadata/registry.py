@@ -53,6 +53,14 @@ class Vocabulary:
         close = difflib.get_close_matches(lookup_key(spelling), self.by_key, n=1, cutoff=0.6)
         return self.by_key[close[0]].name if close else None
 
+    def unknown_name(self, spelling: str, suggestion: str | None) -> tuple[str, str]:
+        """Return what is wrong with an unknown ``spelling``, and its fix, as every check says."""
+        hint = f"did you mean {suggestion!r}? If not, " if suggestion else ""
+        return (
+            f"{spelling!r} is not in the {self.kind} registry",
+            f"{hint}add it to {self.shown_path}",
+        )
+
     def resolve(self, spellings: list[str]) -> tuple[list[Entry], list[tuple[str, str | None]]]:
         """Return the entries named, each once, and unknown spellings with the closest name."""
         entries: list[Entry] = []

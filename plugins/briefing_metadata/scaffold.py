@@ -1,4 +1,4 @@
-"""The placeholder text `invoke new` writes, which must never reach readers."""
+"""The placeholder text `python3 dev.py new` writes, which must never reach readers."""
 
 from __future__ import annotations
 

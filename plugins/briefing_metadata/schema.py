@@ -128,12 +128,12 @@ def check_fields(
 
 
 def _check_placeholders(source: Source) -> None:
-    """Refuse, outside drafts, the placeholder text that `invoke new` wrote."""
+    """Refuse, outside drafts, the placeholder text that `python3 dev.py new` wrote."""
     fix = "replace it with your own words, or keep `Status: draft` until it is ready"
     for key, placeholder in PLACEHOLDER_FIELDS.items():
         field = source.fields.get(key)
         if field and any(line in field.value.splitlines() for line in placeholder.splitlines()):
-            source.problem(key, "still has the placeholder text from `new`", fix)
+            source.problem(key, "still has the placeholder text from `python3 dev.py new`", fix)
     lines = source.text.splitlines()
     for number, line in enumerate(lines[source.body_line - 1 :], source.body_line):
         if line.strip() in PLACEHOLDER_BODY:
@@ -183,10 +183,5 @@ def _entries(source: Source, key: str, spellings: list[str], vocabulary: Vocabul
     """Return the registry entries ``spellings`` name, each once; report unknown ones."""
     entries, unknown = vocabulary.resolve(spellings)
     for spelling, suggestion in unknown:
-        hint = f"did you mean {suggestion!r}? If not, " if suggestion else ""
-        source.problem(
-            key,
-            f"{spelling!r} is not in the {vocabulary.kind} registry",
-            f"{hint}add it to {vocabulary.shown_path}",
-        )
+        source.problem(key, *vocabulary.unknown_name(spelling, suggestion))
     return entries

@@ -61,8 +61,8 @@ def _read(path: Path, settings: dict[str, Any]) -> list[Comment]:
         return [shown_comment(stored, settings) for stored in read_comments(path)]
     except CommentFileError as error:
         logger.error(
-            "comments: %s: is not a comments file (%s); run `invoke comments.sync` to write it "
-            "again from the comment server",
+            "comments: %s: is not a comments file (%s); run `python3 dev.py comments.sync` to "
+            "write it again from the comment server",
             path,
             error,
         )
@@ -93,7 +93,7 @@ def attach_comments(generator: Any) -> None:
     for slug in sorted(set(files) - known):
         logger.warning(
             "comments: %s: no briefing has the slug %r; its comments are not shown "
-            "(`invoke comments.sync` removes files of briefings without comments)",
+            "(`python3 dev.py comments.sync` removes files of briefings without comments)",
             files[slug],
             slug,
         )

@@ -9,7 +9,7 @@ DEFAULTS: dict[str, Any] = {
     "COMMENTS_ENABLED": True,
     # Where readers' browsers send comments (the comment server's public address).
     "COMMENTS_SERVER_URL": "http://127.0.0.1:8080",
-    # Where `invoke comments.serve` listens.
+    # Where `python3 dev.py comments.serve` listens.
     "COMMENTS_SERVER_HOST": "127.0.0.1",
     "COMMENTS_SERVER_PORT": 8080,
     # The comment server's SQLite database, relative to the project folder.

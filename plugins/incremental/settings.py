@@ -6,7 +6,7 @@ from typing import Any
 
 DEFAULTS: dict[str, Any] = {
     # Keep each briefing as read and typeset in Pelican's content cache (generator layer),
-    # in a folder named by the site's fingerprint. `invoke check` turns it off to read
+    # in a folder named by the site's fingerprint. `python3 dev.py check` turns it off to read
     # every file afresh.
     "INCREMENTAL_CACHE": True,
     # The live output folder of the last build: briefing pages whose inputs did not change

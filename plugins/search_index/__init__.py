@@ -14,6 +14,6 @@ def register() -> None:
     # Before any page is written: each year's briefings, and the years for the search page.
     signals.article_generator_finalized.connect(plan_shards)
     # Started once the briefing pages are written, finished once every page is, so
-    # `pelican`, `invoke build` and the live preview all end with a complete index.
+    # `pelican`, `python3 dev.py build` and the live preview all end with a complete index.
     signals.content_written.connect(start_after_briefings)
     signals.finalized.connect(index_site)
