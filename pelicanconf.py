@@ -119,6 +119,6 @@ COMMENTS_SERVER_HOST = "127.0.0.1"
 COMMENTS_SERVER_PORT = 8080
 COMMENTS_SERVER_URL = f"http://{COMMENTS_SERVER_HOST}:{COMMENTS_SERVER_PORT}"
 COMMENTS_DB_PATH = "comments.db"
-# The preview may run on any port (`serve --port`), so the local comment server accepts
-# comments from every page on this computer; publishconf.py turns this off.
+# The preview may run on any port (`python3 dev.py serve --port`), so the local comment
+# server accepts comments from every page on this computer; publishconf.py turns this off.
 COMMENTS_ALLOW_LOCAL_ORIGINS = True
