@@ -7,6 +7,8 @@ SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 OUTPUT = ROOT / "output"
 PLUGINS = ROOT / "plugins"
+# The build machinery: plugins that make the build fast and change nothing readers see.
+SPEED_PLUGINS = PLUGINS / "speed"
 CACHE = ROOT / "cache"
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -1,0 +1,1 @@
+"""What the archive's plugins share: settings with defaults and checks, and their order."""
