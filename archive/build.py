@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ from pelican.settings import read_settings
 from rich.console import ConsoleRenderable, RenderHook
 from rich.text import Text
 
-from .generators import ArchivePelican
+from contract.build import BUILD_STATE, BuildState
+from pelican_internals import ArchivePelican
+
 from .paths import SETTINGS
 from .staging import staged_output
 
@@ -44,30 +47,46 @@ class BuildError(RuntimeError):
         )
 
 
-class _Recorder(logging.Handler):
+class _ErrorRecorder(logging.Handler):
+    # Pelican reports its own failures (a template error, a file it cannot read) only by
+    # logging them, and its `--fatal errors` counts them the same way.
     def __init__(self, log: BuildLog) -> None:
-        super().__init__(level=logging.WARNING)
+        super().__init__(level=logging.ERROR)
         self.log = log
 
     def emit(self, record: logging.LogRecord) -> None:
-        problem = getattr(record, "briefing_problem", None)
-        if problem is not None:
-            self.log.problems.append(problem)
-        if record.levelno >= logging.ERROR:
-            self.log.errors.append(record.getMessage())
+        self.log.errors.append(record.getMessage())
+
+
+# The logs of the `recorded()` blocks open in this context: each build started inside them
+# adds its content problems to every one when it ends.
+_open_logs: ContextVar[tuple[BuildLog, ...]] = ContextVar("open_logs", default=())
 
 
 @contextmanager
 def recorded() -> Iterator[BuildLog]:
-    """Record the errors and content problems logged inside the block."""
+    """Record the errors logged, and the content problems found, by builds inside the block."""
     log = BuildLog()
-    recorder = _Recorder(log)
+    recorder = _ErrorRecorder(log)
     root = logging.getLogger()
     root.addHandler(recorder)
+    token = _open_logs.set((*_open_logs.get(), log))
     try:
         yield log
     finally:
+        _open_logs.reset(token)
         root.removeHandler(recorder)
+
+
+@contextmanager
+def fresh_state(settings: dict[str, Any], log: BuildLog) -> Iterator[BuildState]:
+    """Give a run of Pelican a state of its own; hand its problems to ``log`` and open logs."""
+    state = settings[BUILD_STATE] = BuildState()
+    try:
+        yield state
+    finally:
+        for listening in {id(each): each for each in (log, *_open_logs.get())}.values():
+            listening.problems.extend(state.problems)
 
 
 class _DoneOnlyIfBuilt(RenderHook):
@@ -133,7 +152,7 @@ def build_site(
         settings["OUTPUT_PATH"] = str(staging)
         # Unchanged briefing pages are hard-linked from the live site (plugins/incremental).
         settings["INCREMENTAL_PREVIOUS_OUTPUT"] = str(output) if output.is_dir() else None
-        with recorded() as log, done_only_if_built(log):
+        with recorded() as log, done_only_if_built(log), fresh_state(settings, log):
             ArchivePelican(settings).run()
         if log.errors:
             raise BuildError(log)

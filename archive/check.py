@@ -13,7 +13,7 @@ from typing import Any
 from pelican import Pelican, signals
 from pelican.writers import Writer
 
-from .build import BuildLog, recorded, site_settings
+from .build import BuildLog, fresh_state, recorded, site_settings
 from .paths import SETTINGS
 
 
@@ -91,7 +91,11 @@ def check_site(settings_file: Path = SETTINGS, **overrides: Any) -> CheckReport:
         signals.article_generator_finalized.connect(count_briefings)
         try:
             # Pelican's "Done: Processed ..." line would read as if something was built.
-            with recorded() as report.log, contextlib.redirect_stdout(io.StringIO()):
+            with (
+                recorded() as report.log,
+                fresh_state(settings, report.log),
+                contextlib.redirect_stdout(io.StringIO()),
+            ):
                 Pelican(settings).run()
         finally:
             signals.get_writer.disconnect(offer_discarding_writer)

@@ -7,9 +7,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+# The logger content problems are logged under, for people; the commands list them instead.
+PROBLEMS_LOGGER = "briefing_metadata.problems"
+
 
 def _not_a_problem(record: logging.LogRecord) -> bool:
-    return not hasattr(record, "briefing_problem")
+    return record.name != PROBLEMS_LOGGER
 
 
 def keep_problems_off_the_console() -> None:

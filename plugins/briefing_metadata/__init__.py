@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from contract import start_build
+
 from .addresses import check_briefing_addresses, check_page_addresses
 from .fields import add_reading_time
 from .reader import report_content_problems, report_registry_problems, use_briefing_reader
@@ -12,6 +14,7 @@ __all__ = ["register"]
 
 def register() -> None:
     """Connect the checks and metadata steps to Pelican's signals."""
+    signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(report_registry_problems)
     signals.readers_init.connect(use_briefing_reader)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from contract.build import build_state
+
+# Problems are logged for people under this name alone, so a command that lists them itself
+# (from the build's state) can keep them off its console.
 logger = logging.getLogger(__name__)
-# Pelican's logger class hides a warning already shown once in this process; a preview that
-# rebuilds must list every problem on every build.
-for _limit in list(logger.filters):
-    logger.removeFilter(_limit)
 
 ERROR = "error"
 WARNING = "warning"
@@ -44,8 +44,12 @@ def display_path(path: str | Path, settings: dict[str, Any]) -> str:
 
 
 def report(problems: list[Problem], settings: dict[str, Any]) -> None:
-    """Log each problem: errors stop a strict build, warnings and lenient builds only list them."""
+    """Collect each problem in the build's state, and log it for people.
+
+    Errors stop a strict build; warnings, and every problem in a lenient build, only list.
+    """
+    build_state(settings).add_problems(problems)
     strict = settings["BRIEFING_METADATA_STRICT"]
     for problem in problems:
         level = logging.ERROR if strict and problem.severity == ERROR else logging.WARNING
-        logger.log(level, "%s", problem, extra={"briefing_problem": problem})
+        logger.log(level, "%s", problem)

@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from contract import start_build
+
 from .attach import attach_comments
 from .settings import apply_defaults
 
@@ -10,6 +12,7 @@ __all__ = ["register"]
 
 def register() -> None:
     """Connect the comment steps to Pelican's signals."""
+    signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
     # After the content cache was saved, as related_briefings does: comments change
     # without their briefing changing, so they are read afresh on every build.

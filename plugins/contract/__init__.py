@@ -1,1 +1,16 @@
-"""What the archive's plugins share: settings with defaults and checks, and their order."""
+"""What the archive's plugins share: the build's state, settings checks, and their order."""
+
+from typing import Any
+
+from .build import build_state
+from .order import check_plugin_order
+
+__all__ = ["start_build"]
+
+
+def start_build(pelican: Any) -> None:
+    """Check the plugins' order and give the build its state, before any plugin runs."""
+    # Every plugin connects this on `initialized`; the signal keeps one connection, made by
+    # the first plugin listed, so it runs before any plugin's own receivers.
+    check_plugin_order(pelican)
+    build_state(pelican.settings)

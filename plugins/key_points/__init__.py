@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from contract import start_build
+
 from .attach import attach_key_points
 from .parse import KeyPointsExtension
 from .settings import apply_defaults
@@ -12,6 +14,7 @@ __all__ = ["KeyPointsExtension", "attach_key_points", "register"]
 
 def register() -> None:
     """Connect the key-points steps to Pelican's signals."""
+    signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
     # Inside the reader, from metadata only (never .content), so the content cache
     # keeps each briefing's key points and problems are reported with its path.

@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from contract import start_build
+
 from .files import write_open_data
 from .records import keep_records
 from .schema_org import add_structured_data
@@ -12,6 +14,7 @@ __all__ = ["register"]
 
 def register() -> None:
     """Connect the open-data steps to Pelican's signals."""
+    signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
     signals.generator_init.connect(add_structured_data)
     # Before the incremental plugin saves the content cache, which then keeps the records.

@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from contract import start_build
+
 from .index import index_site, plan_shards, start_after_briefings
 from .settings import apply_defaults
 
@@ -10,6 +12,7 @@ __all__ = ["register"]
 
 def register() -> None:
     """Connect indexing to Pelican's signals."""
+    signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
     # Before any page is written: each year's briefings, and the years for the search page.
     signals.article_generator_finalized.connect(plan_shards)

@@ -13,6 +13,8 @@ from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from contract.build import BUILD_STATE, build_state
+
 from .background import BackgroundIndex
 from .shards import (
     Shard,
@@ -151,10 +153,10 @@ def index_shards(plan: Plan) -> Outcome:
     return outcome
 
 
-# For each output folder being built: what to index, once Pelican has listed the briefings;
-# and the indexing started in the background once their pages were all written.
-_plans: dict[str, Plan] = {}
-_running: dict[str, BackgroundIndex] = {}
+# The build's notes: what to index, once Pelican has listed the briefings; and the indexing
+# started in the background once their pages were all written.
+PLAN = "search_index.plan"
+RUNNING = "search_index.running"
 
 
 def plan_shards(generator: Any) -> None:
@@ -168,7 +170,7 @@ def plan_shards(generator: Any) -> None:
     # generator.articles holds the published briefings only: drafts and hidden ones are
     # kept apart, and their pages are not marked for the index either.
     shards = shards_of(generator.articles)
-    _plans[str(site)] = Plan(
+    build_state(settings).notes[PLAN] = Plan(
         site=site,
         bundle=site / folder,
         shards=shards,
@@ -184,12 +186,12 @@ def start_after_briefings(path: str, context: dict[str, Any] | None = None) -> N
     # Pelican writes every briefing page before any listing, and only briefing pages are
     # indexed: from the first listing on, Pagefind can index them in its own process, on
     # the other core, while Pelican renders listings.
-    if not _plans or not context or "article" in context:
+    if not context or "article" in context or BUILD_STATE not in context:
         return
-    key = str(Path(context["OUTPUT_PATH"]).resolve())
-    plan = _plans.pop(key, None)
+    notes = build_state(context).notes
+    plan = notes.pop(PLAN, None)
     if plan is not None:
-        _running[key] = _start(plan)
+        notes[RUNNING] = _start(plan)
 
 
 def _start(plan: Plan) -> BackgroundIndex:
@@ -200,10 +202,11 @@ def _start(plan: Plan) -> BackgroundIndex:
     return BackgroundIndex(index_shards, plan)
 
 
-def _index_now(site: Path) -> Outcome:
-    started = _running.pop(str(site), None)
+def _index_now(settings: dict[str, Any]) -> Outcome:
+    notes = build_state(settings).notes
+    started = notes.pop(RUNNING, None)
     if started is None:
-        plan = _plans.pop(str(site), None)
+        plan = notes.pop(PLAN, None)
         if plan is None:
             return Outcome()
         started = _start(plan)
@@ -218,7 +221,7 @@ def index_site(pelican: Any) -> None:
     site = Path(pelican.output_path).resolve()
     started = time.perf_counter()
     try:
-        outcome = _index_now(site)
+        outcome = _index_now(settings)
     except Exception as error:  # the Pagefind service reports failures in many types
         logger.error("search_index: could not index %s with Pagefind: %s", site, error)
         return

@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from contract import start_build
+
 from .generator import SitemapGenerator
 from .settings import apply_defaults
 
@@ -15,6 +17,7 @@ def add_sitemap_generator(pelican: object) -> type[SitemapGenerator]:
 
 def register() -> None:
     """Connect the sitemap to Pelican's signals."""
+    signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
     # A generator of its own, added after Pelican's: its context then holds every briefing,
     # tag, spokesperson and period, which is all the sitemap is made from. A rebuild that

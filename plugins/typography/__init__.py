@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from contract import start_build
+
 from .apply import add_typographic_filter, typeset_content, typeset_key_points
 from .settings import apply_defaults
 
@@ -10,6 +12,7 @@ __all__ = ["register"]
 
 def register() -> None:
     """Connect typesetting to Pelican's signals."""
+    signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
     # Runs inside the reader, so the typeset article is what the content cache keeps.
     signals.content_object_init.connect(typeset_content)

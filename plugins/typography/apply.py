@@ -11,6 +11,8 @@ from markupsafe import Markup
 from pelican.contents import Article, Page
 from typogrify.filters import typogrify
 
+from contract.build import build_state
+
 from .urls import with_addresses_kept
 
 
@@ -58,13 +60,14 @@ def typographic_filter(settings: dict[str, Any]) -> Callable[[str], Markup]:
     # (home, tags, spokesperson, year, month): typeset each point once, not a dozen times.
     @lru_cache(maxsize=1 << 16)
     def typeset(text: str) -> Markup:
-        return _typeset_points.get(text) or typeset_text(text, settings)
+        known = build_state(settings).notes.get(TYPESET_POINTS, {})
+        return known.get(text) or typeset_text(text, settings)
 
     return lambda text: typeset(str(text))
 
 
-# Key points as typeset when their briefing was read, from the content cache too.
-_typeset_points: dict[str, Markup] = {}
+# The build's note of key points as typeset when their briefing was read (cached ones too).
+TYPESET_POINTS = "typography.key_points"
 
 
 def typeset_key_points(generator: Any) -> None:
@@ -72,14 +75,15 @@ def typeset_key_points(generator: Any) -> None:
     # Runs before Pelican saves the cache, so a cached briefing brings its typeset points
     # and the filter above never typesets them again (open data shows every briefing's).
     settings = generator.settings
-    _typeset_points.clear()
+    known: dict[str, Markup] = {}
+    build_state(settings).notes[TYPESET_POINTS] = known
     for briefing in [*generator.articles, *generator.hidden_articles, *generator.drafts]:
         points = getattr(briefing, "key_points", None) or []
         typeset = getattr(briefing, "typeset_key_points", None)
         if typeset is None or len(typeset) != len(points):
             typeset = [typeset_text(point, settings) for point in points]
             briefing.typeset_key_points = typeset
-        _typeset_points.update(zip(map(str, points), typeset, strict=True))
+        known.update(zip(map(str, points), typeset, strict=True))
 
 
 def add_typographic_filter(generator: Any) -> None:

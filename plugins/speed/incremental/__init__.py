@@ -2,7 +2,9 @@
 
 from pelican import signals
 
-from .cache import key_content_cache, load_briefings, record_problems, save_briefings
+from contract import start_build
+
+from .cache import key_content_cache, load_briefings, save_briefings
 from .settings import apply_defaults
 from .writer import save_manifest, use_incremental_writer
 
@@ -11,8 +13,8 @@ __all__ = ["register"]
 
 def register() -> None:
     """Connect the cache and the writer to Pelican's signals."""
+    signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
-    signals.initialized.connect(record_problems)
     # After every plugin has applied its defaults, before the generators open the cache.
     signals.get_generators.connect(key_content_cache)
     # Before Pelican's reading loop, which takes what is kept, and before parallel_reading

@@ -9,6 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from contract.build import build_state
+from pelican_internals import content_cache, file_stamp
+
 from .digest import site_digest
 from .pickling import dumps, loads, shared_objects
 
@@ -18,28 +21,8 @@ logger = logging.getLogger(__name__)
 # save holds the whole archive's pickle bookkeeping in memory at once.
 SHARDS = 32
 
-# Display paths of the files that reported a problem in this process's current build.
-_problem_files: set[str] = set()
-# For each shard loaded at the start of this build: the stamp of each file it holds.
-_loaded: dict[int, dict[str, Any]] = {}
-
-
-class _ProblemRecorder(logging.Handler):
-    def emit(self, record: logging.LogRecord) -> None:
-        problem = getattr(record, "briefing_problem", None)
-        if problem is not None:
-            _problem_files.add(str(getattr(problem, "path", "")))
-
-
-_recorder = _ProblemRecorder(level=logging.DEBUG)
-
-
-def record_problems(pelican: Any) -> None:
-    """Start noting which files report problems in this build."""
-    _problem_files.clear()
-    root = logging.getLogger()
-    if _recorder not in root.handlers:
-        root.addHandler(_recorder)
+# This build's note of each shard it loaded: the stamp of each file the shard holds.
+LOADED = "incremental.loaded"
 
 
 def key_content_cache(pelican: Any) -> None:
@@ -72,7 +55,8 @@ def _shard_file(generator: Any, shard: int) -> Path:
 
 def load_briefings(generator: Any) -> None:
     """Put the briefings kept by earlier builds where Pelican's reading loop looks first."""
-    _loaded.clear()
+    loaded: dict[int, dict[str, Any]] = {}
+    build_state(generator.settings).notes[LOADED] = loaded
     if not generator.settings["INCREMENTAL_CACHE"]:
         return
     shared = shared_objects(generator)
@@ -86,8 +70,8 @@ def load_briefings(generator: Any) -> None:
             logger.warning("incremental: ignoring the damaged cache file %s: %s", path, error)
             continue
         # Pelican's reading loop takes an entry when its stamp matches the file's.
-        generator._cache.update(entries)
-        _loaded[shard] = {name: stamp for name, (stamp, _) in entries.items()}
+        content_cache(generator).update(entries)
+        loaded[shard] = {name: stamp for name, (stamp, _) in entries.items()}
 
 
 def _cacheable(generator: Any) -> list[Any]:
@@ -100,16 +84,17 @@ def _cacheable(generator: Any) -> list[Any]:
     for group in ("drafts", "drafts_translations"):
         kept += [d for d in getattr(generator, group, []) if d.date.astimezone(UTC) <= now]
     # A cached file skips the reader, whose problems (warnings too) must show on every build.
-    if not _problem_files:
+    reported = build_state(generator.settings).files_with_problems()
+    if not reported:
         return kept
-    return [briefing for briefing in kept if not _reported(base / briefing.relative_source_path)]
+    return [b for b in kept if not _reported(base / b.relative_source_path, reported)]
 
 
-def _reported(path: Path) -> bool:
-    """Return whether the file at ``path`` reported a problem in this build."""
+def _reported(path: Path, reported: set[str]) -> bool:
+    """Return whether the file at ``path`` is one of the ``reported`` files."""
     # Problems name files as editors see them (content/briefings/…): compare the ends.
     posix = path.as_posix()
-    return any(shown and posix.endswith(shown) for shown in _problem_files)
+    return any(shown and posix.endswith(shown) for shown in reported)
 
 
 def save_briefings(generator: Any) -> None:
@@ -119,15 +104,16 @@ def save_briefings(generator: Any) -> None:
     shards: dict[int, dict[str, Any]] = {shard: {} for shard in range(SHARDS)}
     for briefing in _cacheable(generator):
         name = briefing.relative_source_path
-        stamp, cached = generator._cache.get(name, (None, None))
+        stamp, cached = content_cache(generator).get(name, (None, None))
         if cached is not briefing:  # read in Pelican's own loop, which cached nothing
-            stamp = generator._get_file_stamp(name)
+            stamp = file_stamp(generator, name)
         shards[shard_of(name)][name] = (stamp, briefing)
     shared = shared_objects(generator)
+    loaded = build_state(generator.settings).notes.get(LOADED, {})
     written = 0
     for shard, entries in shards.items():
         stamps = {name: stamp for name, (stamp, _) in entries.items()}
-        if stamps == _loaded.get(shard, {}):
+        if stamps == loaded.get(shard, {}):
             continue
         path = _shard_file(generator, shard)
         if not entries:

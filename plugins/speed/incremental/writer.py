@@ -9,16 +9,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pelican.paginator import Paginator
-from pelican.plugins import signals
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
+
+from contract.build import build_state
+from pelican_internals import PageByPageWriter
 
 logger = logging.getLogger(__name__)
 
 MANIFEST = "incremental-pages.json"
-# The writer of each output folder being built: Pelican keeps no reference to it.
-_writers: dict[str, IncrementalWriter] = {}
 
 
 def _file_hash(path: Path) -> str:
@@ -110,8 +108,8 @@ def load_manifest(settings: dict[str, Any]) -> dict[str, Any]:
     return manifest.get("pages", {})
 
 
-class IncrementalWriter(Writer):
-    """Pelican's writer, which reuses unchanged briefing pages and never writes into a link."""
+class IncrementalWriter(PageByPageWriter):
+    """Pelican's writer, which reuses unchanged pages and never writes into a link."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
@@ -120,17 +118,19 @@ class IncrementalWriter(Writer):
         self.pages: dict[str, str] = {}
         self.reused = 0
         self._hashes: dict[str, str] = {}
-        _writers[str(output_path)] = self
+        build_state(settings).notes["incremental.writer"] = self
 
-    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+    def before_opening(self, filename: str) -> None:
+        """Remove a reused page's link before its file is written afresh."""
         # A reused page is a hard link to the live site's file: writing into it would change
         # the live site before the swap, so a file with other links is replaced, not opened.
         path = Path(filename)
-        if filename not in self._overridden_files and path.is_file() and path.stat().st_nlink > 1:
+        linked = path.is_file() and path.stat().st_nlink > 1
+        if linked and not self.written_with_override(filename):
             path.unlink()
-        return super()._open_w(filename, encoding, override)
 
     def _reuse(self, name: str, key: str) -> bool:
+        self.pages[name] = key
         entry = self.manifest.get(name)
         if not entry or entry[0] != key:
             return False
@@ -143,111 +143,35 @@ class IncrementalWriter(Writer):
             os.link(old, new)
         except OSError:
             return False
-        self._written_files.add(str(new))
+        self.count_as_written(str(new))
+        self.reused += 1
         return True
 
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
     ) -> None:
-        """Render and write a page, or link a page whose inputs are unchanged."""
-        if name and self._paginated(kwargs) is not None:
-            return self._write_listing(name, template, context, *args, **kwargs)
+        """Render and write a page, or link a briefing page whose inputs are unchanged."""
         briefing = kwargs.get("article")
         if briefing is None or not name:
             return super().write_file(name, template, context, *args, **kwargs)
-        key = page_key(briefing, self.settings, self._hashes)
-        self.pages[name] = key
-        if self._reuse(name, key):
-            self.reused += 1
+        if self._reuse(name, page_key(briefing, self.settings, self._hashes)):
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 
-    def _paginated(self, kwargs: dict[str, Any]) -> dict[str, Any] | None:
-        if kwargs.get("template_name") not in self.settings["PAGINATED_TEMPLATES"]:
-            return None
-        paginated = kwargs.get("paginated")
-        if paginated is None:
-            paginated = {key: kwargs[key] for key in ("articles", "dates") if key in kwargs}
-        return paginated or None
-
-    def _write_listing(
+    def keep_listing_page(
         self,
         name: str,
-        template: Any,
-        context: dict[str, Any],
-        relative_urls: bool = False,
-        paginated: dict[str, Any] | None = None,
-        template_name: str | None = None,
-        override_output: bool = False,
-        url: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        # Pelican's own pagination (pelican/writers.py, Writer.write_file), one page at a
-        # time, so each page can be linked from the last build when its key is unchanged.
-        kwargs_all = {**kwargs, "template_name": template_name}
-        paginated = self._paginated({**kwargs_all, "paginated": paginated})
-        per_page = (
-            self.settings["PAGINATED_TEMPLATES"][template_name]
-            or self.settings["DEFAULT_PAGINATION"]
-        )
-        paginators = {
-            key: Paginator(name, url, value, self.settings, per_page)
-            for key, value in paginated.items()
-        }
-        first = next(iter(paginators.values()))
-        for number in range(first.num_pages):
-            page_kwargs = kwargs.copy()
-            for key, paginator in paginators.items():
-                page = paginator.page(number + 1)
-                page_kwargs.update(
-                    {
-                        f"{key}_paginator": paginator,
-                        f"{key}_page": page,
-                        f"{key}_previous_page": paginator.page(number) if number > 0 else None,
-                        f"{key}_next_page": paginator.page(number + 2)
-                        if number + 1 < paginator.num_pages
-                        else None,
-                    }
-                )
-            listed = page_kwargs.get("articles_page", page)
-            key = listing_key(
-                name, template_name, kwargs_all, context, listed, first, self.settings, self._hashes
-            )
-            self.pages[page.save_as] = key
-            if self._reuse(page.save_as, key):
-                self.reused += 1
-                continue
-            self._render(
-                template, context, page.save_as, page_kwargs, relative_urls, override_output
-            )
-
-    def _render(
-        self,
-        template: Any,
-        context: dict[str, Any],
-        name: str,
+        template_name: str,
         kwargs: dict[str, Any],
-        relative_urls: bool,
-        override: bool,
-    ) -> None:
-        # As Pelican's _get_localcontext and _write_file do for one page.
-        localcontext = context.copy()
-        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-        if relative_urls:
-            relative_url = path_to_url(get_relative_path(name))
-            localcontext["SITEURL"] = relative_url
-            localcontext["localsiteurl"] = relative_url
-        localcontext["output_file"] = name
-        localcontext.update(kwargs)
-        if localcontext["localsiteurl"]:
-            context["localsiteurl"] = localcontext["localsiteurl"]
-        output = template.render(localcontext)
-        path = sanitised_join(self.output_path, name)
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        with self._open_w(path, "utf-8", override=override) as handle:
-            handle.write(output)
-        logger.info('Writing "%s"', path)
-        signals.content_written.send(path, context=localcontext)
+        context: dict[str, Any],
+        page: Any,
+        paginator: Any,
+    ) -> bool:
+        """Link a listing page whose briefings and place in the listing are unchanged."""
+        key = listing_key(
+            name, template_name, kwargs, context, page, paginator, self.settings, self._hashes
+        )
+        return self._reuse(page.save_as, key)
 
 
 def use_incremental_writer(pelican: Any) -> type[Writer] | None:
@@ -261,7 +185,7 @@ def save_manifest(pelican: Any) -> None:
     settings = pelican.settings
     if not settings["INCREMENTAL_WRITER"]:
         return  # Another writer wrote (or not) this run: the last build's record stands.
-    writer = _writers.pop(str(pelican.output_path), None)
+    writer = build_state(settings).notes.pop("incremental.writer", None)
     output = Path(pelican.output_path)
     pages = {}
     for name, key in writer.pages.items() if writer else []:
