@@ -117,7 +117,7 @@ def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list)
             1,
             "file",
             "the registry file is missing",
-            f"create it with one [slug] table per {kind}, as the README's registry section shows",
+            f"create it with one [slug] table per {kind}, as docs/registries.md shows",
         )
         return vocabulary
     except UnicodeDecodeError as error:
