@@ -90,7 +90,8 @@ def clean_content(content: Any) -> None:
                 _line_of(source, needle),
                 "body",
                 f"removed the {what}",
-                "raw HTML may only use safe elements and attributes (see the Body section of docs/writing.md)",
+                "raw HTML may only use safe elements and attributes "
+                "(see the Body section of docs/writing.md)",
                 severity=WARNING,
             )
             for what, needle in cuts
