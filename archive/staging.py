@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,7 +44,6 @@ def _exchange(first: Path, second: Path) -> bool:
     )
 
 
-_removals: list[subprocess.Popen] = []
 # Run by the removing process: the site first, then the folder with the lock it holds.
 _REMOVER = (
     "import shutil, sys; "
@@ -62,19 +62,17 @@ def _remove_in_background(replaced: Path, output: Path) -> None:
     # build leaves alone a folder still being removed.
     with (parked / LOCK_NAME).open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        # Kept until it ends: a long-lived process (tests, a preview) would otherwise warn
-        # that it lost track of a running child.
-        _removals[:] = [removal for removal in _removals if removal.poll() is None]
-        _removals.append(
-            subprocess.Popen(
-                [sys.executable, "-c", _REMOVER, parked],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-                pass_fds=[lock.fileno()],
-            )
+        remover = subprocess.Popen(
+            [sys.executable, "-c", _REMOVER, parked],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            pass_fds=[lock.fileno()],
         )
+    # Waited for in the background: a long-lived process (tests, a preview) would otherwise
+    # warn that it lost track of a running child, or keep it as a zombie.
+    threading.Thread(target=remover.wait, name="remove-replaced-site", daemon=True).start()
 
 
 def _abandoned_removals(output: Path) -> Iterator[Path]:
