@@ -1,1 +1,1 @@
-"""What the archive's plugins share: settings with defaults and checks, and their order."""
+"""What the archive's plugins share: checked settings, the site's address, CSP and versions."""
