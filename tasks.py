@@ -199,7 +199,7 @@ def test(c, args=""):
     """Install the test tools if needed, then run the whole test suite."""
     import pytest
 
-    from archive.toolchain import ensure_test_tools
+    from tests.toolchain import ensure_test_tools
 
     ensure_test_tools()
     code = pytest.main(shlex.split(args))
@@ -219,7 +219,7 @@ def lint(c):
 def lighthouse(c):
     """Run Lighthouse (mobile) on the home, a briefing and a tag page; print the four scores."""
     from archive.audit import CATEGORIES, AuditError, run_lighthouse
-    from archive.toolchain import ensure_command, ensure_node_packages
+    from tests.toolchain import ensure_command, ensure_node_packages
 
     ensure_command("chromium")
     ensure_command("node")
@@ -241,7 +241,7 @@ def lighthouse(c):
 def screenshots(c):
     """Save a briefing page at 375 and 1280 px, light and dark, and its print preview as PDF."""
     from archive.audit import AuditError, take_screenshots
-    from archive.toolchain import ensure_command
+    from tests.toolchain import ensure_command
 
     ensure_command("chromium")
     try:

@@ -14,7 +14,7 @@ from archive.paths import ROOT
 
 from .conftest import read_page, served, visible_text
 from .test_comments import running_server, server_settings, stored
-from archive.toolchain import vnu_command
+from .toolchain import vnu_command
 
 BRIEFING = "briefings/2026/02/india-canada-liaison-officers/"
 COMMENT = (
