@@ -158,7 +158,8 @@ def rebuild(c):
 def serve(c, port=CONFIG["port"], lenient=False):
     """Serve output/ at http://127.0.0.1:8000/, first building it for that address if needed."""
     from archive.build import BuildError
-    from archive.preview import PortBusyError, build_for_preview, built_for_preview
+    from archive.ports import PortBusyError
+    from archive.preview import build_for_preview, built_for_preview
     from archive.preview import serve as serve_site
     from archive.report import problems_listed
 
@@ -185,7 +186,7 @@ def serve(c, port=CONFIG["port"], lenient=False):
 def livereload(c, port=CONFIG["port"]):
     """Build, serve at http://127.0.0.1:8000/, then rebuild and reload the page on every change."""
     from archive.livereload import live_preview
-    from archive.preview import PortBusyError
+    from archive.ports import PortBusyError
 
     try:
         live_preview(CONFIG["host"], int(port))
@@ -198,7 +199,7 @@ def test(c, args=""):
     """Install the test tools if needed, then run the whole test suite."""
     import pytest
 
-    from archive.toolchain import ensure_test_tools
+    from tests.toolchain import ensure_test_tools
 
     ensure_test_tools()
     code = pytest.main(shlex.split(args))
@@ -218,7 +219,7 @@ def lint(c):
 def lighthouse(c):
     """Run Lighthouse (mobile) on the home, a briefing and a tag page; print the four scores."""
     from archive.audit import CATEGORIES, AuditError, run_lighthouse
-    from archive.toolchain import ensure_command, ensure_node_packages
+    from tests.toolchain import ensure_command, ensure_node_packages
 
     ensure_command("chromium")
     ensure_command("node")
@@ -240,7 +241,7 @@ def lighthouse(c):
 def screenshots(c):
     """Save a briefing page at 375 and 1280 px, light and dark, and its print preview as PDF."""
     from archive.audit import AuditError, take_screenshots
-    from archive.toolchain import ensure_command
+    from tests.toolchain import ensure_command
 
     ensure_command("chromium")
     try:
@@ -281,8 +282,9 @@ def _comment_ids(ids: str) -> list[int]:
 @task(name="serve", help={"port": "Listen on this port instead of COMMENTS_SERVER_PORT."})
 def comments_serve(c, port=0):
     """Run the comment server (Isso, with the archive's rules) on this computer."""
-    from archive.comments.config import comment_settings
-    from archive.comments.server import PortBusyError, serve
+    from archive.comment_server.config import comment_settings
+    from archive.comment_server.server import serve
+    from archive.ports import PortBusyError
 
     settings = comment_settings()
     try:
@@ -298,8 +300,8 @@ def comments_serve(c, port=0):
 @task(name="pending")
 def comments_pending(c):
     """List the comments waiting for moderation: id, time, briefing, name, first words."""
-    from archive.comments.config import comment_settings
-    from archive.comments.moderation import TIME_FORMAT, pending_comments
+    from archive.comment_server.config import comment_settings
+    from archive.comment_server.moderation import TIME_FORMAT, pending_comments
 
     waiting = pending_comments(comment_settings())
     for comment in waiting:
@@ -317,8 +319,8 @@ def comments_pending(c):
 @task(name="approve", help={"ids": "Comment ids, such as 3,4; or all: every pending comment."})
 def comments_approve(c, ids):
     """Approve pending comments (ids such as 3,4, or all); `python3 dev.py comments.sync` next."""
-    from archive.comments.config import comment_settings
-    from archive.comments.moderation import ModerationError, approve
+    from archive.comment_server.config import comment_settings
+    from archive.comment_server.moderation import ModerationError, approve
 
     every = ids.strip().lower() == "all"
     try:
@@ -334,8 +336,8 @@ def comments_approve(c, ids):
 @task(name="reject", help={"ids": "Comment ids, such as 3,4."})
 def comments_reject(c, ids):
     """Delete comments, pending or approved; a synced one disappears at the next sync."""
-    from archive.comments.config import comment_settings
-    from archive.comments.moderation import ModerationError, reject
+    from archive.comment_server.config import comment_settings
+    from archive.comment_server.moderation import ModerationError, reject
 
     try:
         done = reject(comment_settings(), _comment_ids(ids))
@@ -347,8 +349,8 @@ def comments_reject(c, ids):
 @task(name="sync")
 def comments_sync(c):
     """Write the approved comments into content/comments/, one file per briefing."""
-    from archive.comments.config import comment_settings
-    from archive.comments.moderation import sync
+    from archive.comment_server.config import comment_settings
+    from archive.comment_server.moderation import sync
 
     report = sync(comment_settings())
     for path in report.written:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +13,8 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from .paths import LIGHTHOUSE_CLI
 from .preview import served
-from .toolchain import CHROMIUM_ARGS, chromium_path, lighthouse_command
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -23,10 +24,37 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SCREENSHOT_WIDTHS = (375, 1280)
 COLOR_SCHEMES = ("light", "dark")
 PDF_SIDES = ("top", "right", "bottom", "left")
+# Headless, and quiet on a closed network: no sync, updates or background fetches.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class AuditError(RuntimeError):
     """The built site lacks a page the audit needs, or a tool failed."""
+
+
+def chromium_path() -> str:
+    """Return Debian's Chromium, which Playwright and Lighthouse drive."""
+    path = shutil.which("chromium")
+    if path is None:
+        raise AuditError("Chromium is not installed: run `python3 dev.py test`")
+    return path
+
+
+def lighthouse_command() -> list[str]:
+    """Return the command that runs Lighthouse (it needs CHROME_PATH set to Chromium)."""
+    node = shutil.which("node")
+    if node is None or not LIGHTHOUSE_CLI.exists():
+        raise AuditError("Lighthouse is not installed: run `python3 dev.py test`")
+    return [node, str(LIGHTHOUSE_CLI)]
 
 
 @dataclass

@@ -13,7 +13,8 @@ from pathlib import Path
 import watchfiles
 
 from .paths import OUTPUT, ROOT
-from .preview import PortBusyError, PreviewHandler, build_for_preview
+from .ports import port_busy
+from .preview import PreviewHandler, build_for_preview
 
 # What the preview watches: the briefings, the theme, the plugins, the settings.
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
@@ -177,9 +178,8 @@ def live_preview(host: str, port: int, output: Path = OUTPUT) -> None:
     try:
         server = LiveServer(output, (host, port), reloads)
     except OSError as error:
-        raise PortBusyError(
-            f"cannot listen on {host}:{port} ({error.strerror}); choose another port: "
-            f"python3 dev.py livereload --port {port + 1}"
+        raise port_busy(
+            host, port, error, f"choose another port: python3 dev.py livereload --port {port + 1}"
         ) from None
     stop = threading.Event()
     watched = [ROOT / name for name in WATCHED if (ROOT / name).exists()]

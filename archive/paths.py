@@ -11,8 +11,6 @@ PLUGINS = ROOT / "plugins"
 SPEED_PLUGINS = PLUGINS / "speed"
 CACHE = ROOT / "cache"
 NODE_MODULES = ROOT / "node_modules"
-VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 LIGHTHOUSE_CLI = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 # Lighthouse reports and screenshots: made on demand for reviewers, never committed.
 REPORTS = ROOT / "reports"

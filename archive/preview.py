@@ -13,6 +13,7 @@ from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
 from .build import build_site, built_for, site_settings
 from .paths import OUTPUT, SETTINGS
+from .ports import port_busy
 
 
 def preview_addresses(host: str, port: int) -> dict[str, str]:
@@ -57,18 +58,17 @@ class PreviewHandler(ComplexHTTPRequestHandler):
         self.wfile.write(body)
 
 
-class PortBusyError(OSError):
-    """Another program already listens on the preview's port."""
-
-
 def serve(output: Path, host: str, port: int) -> None:
     """Serve ``output`` at http://host:port/ until interrupted."""
     try:
         httpd = RootedHTTPServer(str(output), (host, port), PreviewHandler)
     except OSError as error:
-        raise PortBusyError(
-            f"cannot listen on {host}:{port} ({error.strerror}); another preview may be "
-            f"running, or choose another port: python3 dev.py serve --port {port + 1}"
+        raise port_busy(
+            host,
+            port,
+            error,
+            "another preview may be running, or choose another port: "
+            f"python3 dev.py serve --port {port + 1}",
         ) from None
     with httpd:
         print(f"Serving {output.name}/ at http://{host}:{port}/ (Ctrl-C stops)", flush=True)

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from archive.audit import CHROMIUM_ARGS, chromium_path
 from archive.preview import served
-from archive.toolchain import CHROMIUM_ARGS, chromium_path
 
 
 def one_search(site: Path, words: str, sort: str = "") -> dict:

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from archive.audit import CHROMIUM_ARGS, chromium_path
 from archive.build import build_site
 from archive.paths import ROOT, SETTINGS
 from archive.preview import served
-from archive.toolchain import CHROMIUM_ARGS, chromium_path
 
 SiteBuilder = Callable[..., Path]
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.toolchain import axe_script
-
 from .pages import PAGE_TYPES
+from .toolchain import axe_script
 
 PAGES = pytest.mark.parametrize("url", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
 SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])

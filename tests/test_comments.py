@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from archive.build import BuildError
-from archive.comments.config import comment_settings, is_local_origin
-from archive.comments.moderation import (
+from archive.comment_server.config import comment_settings, is_local_origin
+from archive.comment_server.moderation import (
     ModerationError,
     approve,
     open_db,
@@ -27,8 +27,8 @@ from archive.comments.moderation import (
     reject,
     sync,
 )
-from archive.comments.rules import Refusal, Rules, check_comment
-from archive.comments.server import comment_server
+from archive.comment_server.rules import Refusal, Rules, check_comment
+from archive.comment_server.server import comment_server
 from archive.paths import PUBLISH_SETTINGS
 from archive.preview import in_background
 from comments.policy import allow_comment_server

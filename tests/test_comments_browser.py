@@ -9,12 +9,12 @@ import subprocess
 from playwright.sync_api import expect
 
 from archive.build import build_site
-from archive.comments.moderation import approve, pending_comments, sync
+from archive.comment_server.moderation import approve, pending_comments, sync
 from archive.paths import ROOT
-from archive.toolchain import vnu_command
 
 from .conftest import read_page, served, visible_text
 from .test_comments import running_server, server_settings, stored
+from .toolchain import vnu_command
 
 BRIEFING = "briefings/2026/02/india-canada-liaison-officers/"
 COMMENT = (

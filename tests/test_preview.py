@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archive.paths import ROOT
-from archive.preview import PortBusyError, build_for_preview, built_for_preview, serve
+from archive.ports import PortBusyError
+from archive.preview import build_for_preview, built_for_preview, serve
 
 from .conftest import free_port, invoke, read_page, wait_until_serving
 from .pages import BRIEFING

@@ -18,7 +18,7 @@ import pytest
 import search_index.index
 from archive.build import build_site
 from archive.paths import ROOT
-from search_index import shards as shards_module
+from contract import versions
 from search_index.shards import MAX_ALTERNATIVES, Shard, fingerprint, index_settings, shards_of
 
 from .conftest import minimal_briefing, read_page, served
@@ -262,7 +262,7 @@ def test_pagefind_its_configuration_and_this_plugin_are_in_every_fingerprint(mon
     assert index_settings({"force_language": "en", "output_path": "b"}, code) == first
     assert index_settings({"force_language": "de", "output_path": "a"}, code) != first
     assert index_settings({"force_language": "en"}, code[:-1]) != first
-    monkeypatch.setattr(shards_module.metadata, "version", lambda package: "9.9.9")
+    monkeypatch.setattr(versions.metadata, "version", lambda package: "9.9.9")
     assert index_settings({"force_language": "en", "output_path": "a"}, code) != first
 
 

@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from archive.toolchain import vnu_command
+from .toolchain import vnu_command
 
 PUBLIC_SITEURL = "http://127.0.0.1:8000/"
 EXPECTED_PAGES = [

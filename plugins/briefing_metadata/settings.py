@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.settings import TRUE_OR_FALSE, fill_and_check, text, whole_number
+
 DEFAULTS: dict[str, Any] = {
     # Words a reader gets through in a minute, for the "N min read" label.
     "BRIEFING_METADATA_WORDS_PER_MINUTE": 220,
@@ -19,16 +21,16 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+CHECKS = {
+    "BRIEFING_METADATA_WORDS_PER_MINUTE": whole_number(1),
+    "BRIEFING_METADATA_REGISTRY_PATH": text("a folder inside the content folder"),
+    "BRIEFING_METADATA_STRICT": TRUE_OR_FALSE,
+    "BRIEFING_METADATA_MAX_FILE_BYTES": whole_number(1),
+    "BRIEFING_METADATA_MAX_TITLE_LENGTH": whole_number(1),
+    "BRIEFING_METADATA_MAX_NESTING": whole_number(1),
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and check their types."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-        if type(settings[key]) is not type(default):
-            raise ValueError(
-                f"briefing_metadata: {key} must be a {type(default).__name__}, "
-                f"not {settings[key]!r}"
-            )
-    for key in ("WORDS_PER_MINUTE", "MAX_FILE_BYTES", "MAX_TITLE_LENGTH", "MAX_NESTING"):
-        if settings[f"BRIEFING_METADATA_{key}"] <= 0:
-            raise ValueError(f"briefing_metadata: BRIEFING_METADATA_{key} must be positive")
+    """Fill in missing settings and check them."""
+    fill_and_check("briefing_metadata", pelican.settings, DEFAULTS, CHECKS)

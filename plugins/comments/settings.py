@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.settings import (
+    TRUE_OR_FALSE,
+    Expect,
+    fill_and_check,
+    list_of_text,
+    text,
+    whole_number,
+)
+
 DEFAULTS: dict[str, Any] = {
     # Site-wide switch: False shows no comments and no form on any briefing.
     "COMMENTS_ENABLED": True,
@@ -35,27 +44,35 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+CHECKS = {
+    "COMMENTS_ENABLED": TRUE_OR_FALSE,
+    "COMMENTS_SERVER_URL": Expect(
+        lambda url: isinstance(url, str) and url.startswith(("http://", "https://")),
+        "an http:// or https:// address",
+    ),
+    "COMMENTS_SERVER_HOST": text("a host name or address"),
+    "COMMENTS_SERVER_PORT": whole_number(1),
+    "COMMENTS_DB_PATH": text("a file's path"),
+    "COMMENTS_PATH": text("a folder inside the content folder"),
+    "COMMENTS_SITE_URLS": list_of_text("a list of addresses"),
+    "COMMENTS_ALLOW_LOCAL_ORIGINS": TRUE_OR_FALSE,
+    "COMMENTS_MIN_LENGTH": whole_number(1),
+    "COMMENTS_MAX_LENGTH": whole_number(1),
+    "COMMENTS_ALLOW_ANONYMOUS": TRUE_OR_FALSE,
+    "COMMENTS_RATE_LIMIT": whole_number(1),
+    "COMMENTS_TRUSTED_PROXIES": list_of_text("a list of addresses"),
+    "COMMENTS_EMAIL": text("an email address, or '' for none"),
+}
+
+
 def fill_defaults(settings: dict[str, Any]) -> dict[str, Any]:
-    """Fill in missing comment settings in ``settings``, check their types, and return it."""
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-        if type(settings[key]) is not type(default):
-            raise ValueError(
-                f"comments: {key} must be a {type(default).__name__}, not {settings[key]!r}"
-            )
-    for key in ("MIN_LENGTH", "MAX_LENGTH", "RATE_LIMIT", "SERVER_PORT"):
-        if settings[f"COMMENTS_{key}"] <= 0:
-            raise ValueError(f"comments: COMMENTS_{key} must be positive")
+    """Fill in missing comment settings in ``settings``, check them, and return it."""
+    fill_and_check("comments", settings, DEFAULTS, CHECKS)
     if settings["COMMENTS_MIN_LENGTH"] > settings["COMMENTS_MAX_LENGTH"]:
         raise ValueError("comments: COMMENTS_MIN_LENGTH must not exceed COMMENTS_MAX_LENGTH")
-    if not settings["COMMENTS_SERVER_URL"].startswith(("http://", "https://")):
-        raise ValueError(
-            "comments: COMMENTS_SERVER_URL must be an http:// or https:// address, "
-            f"not {settings['COMMENTS_SERVER_URL']!r}"
-        )
     return settings
 
 
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and check their types."""
+    """Fill in missing settings and check them."""
     fill_defaults(pelican.settings)

@@ -1,4 +1,4 @@
-"""What the archive's plugins share: the build's state, settings checks, and their order."""
+"""What the archive's plugins share: build state, order, settings, address, CSP, versions."""
 
 from typing import Any
 

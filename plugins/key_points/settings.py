@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.settings import NON_EMPTY_TEXT, fill_and_check
+
 from .parse import KeyPointsExtension
 
 DEFAULTS: dict[str, Any] = {
@@ -14,15 +16,15 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+CHECKS = {
+    "KEY_POINTS_HEADING": NON_EMPTY_TEXT,
+    "KEY_POINTS_MARKER": NON_EMPTY_TEXT,
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings, check their types and add the Markdown extension."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-        if not isinstance(settings[key], str) or not settings[key].strip():
-            raise ValueError(
-                f"key_points: setting {key} must be a non-empty string, not {settings[key]!r}"
-            )
+    """Fill in missing settings, check them and add the Markdown extension."""
+    settings = fill_and_check("key_points", pelican.settings, DEFAULTS, CHECKS)
     extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
     if not any(isinstance(ext, KeyPointsExtension) for ext in extensions):
         extensions.append(KeyPointsExtension(marker=settings["KEY_POINTS_MARKER"]))

@@ -10,6 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from contract.addresses import public_siteurl
+
 from .records import FIELDS, absolute_url, csv_row, record_of
 
 logger = logging.getLogger(__name__)
@@ -27,7 +29,7 @@ def json_feed(
 ) -> dict[str, Any]:
     """Return a JSON Feed 1.1 document of the newest briefings."""
     limit = settings.get("FEED_MAX_ITEMS") or len(briefings)
-    siteurl = settings.get("PUBLIC_SITEURL") or settings.get("SITEURL") or ""
+    siteurl = public_siteurl(settings)
     items = []
     for briefing, record in zip(briefings[:limit], records[:limit], strict=False):
         item = {

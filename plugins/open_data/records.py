@@ -7,6 +7,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from contract.addresses import public_siteurl
+
 # The columns of briefings.csv, in order; briefings.json uses the same keys.
 FIELDS = [
     "title",
@@ -34,9 +36,7 @@ def plain_text(value: Any) -> str:
 
 def absolute_url(settings: dict[str, Any], path: str) -> str:
     """Return the public address of a path inside the site."""
-    # PUBLIC_SITEURL stays absolute even where templates see SITEURL as a relative path.
-    base = settings.get("PUBLIC_SITEURL") or settings.get("SITEURL") or ""
-    return f"{base.rstrip('/')}/{path.lstrip('/')}"
+    return f"{public_siteurl(settings)}/{path.lstrip('/')}"
 
 
 def briefing_record(

@@ -9,6 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from contract.addresses import public_siteurl
+from contract.policy import add_sources
+
 from .records import absolute_url, plain_text, record_of
 
 CONTEXT = "https://schema.org"
@@ -173,16 +176,14 @@ def allow_json_ld(policy: str, json_ld: str | None) -> str:
     if not json_ld:
         return policy
     digest = base64.b64encode(hashlib.sha256(str(json_ld).encode("utf-8")).digest()).decode()
-    directives = [part.split() for part in policy.split(";") if part.strip()]
-    for directive in directives:
-        if directive[0] == "script-src":
-            directive.append(f"'sha256-{digest}'")
-    return "; ".join(" ".join(directive) for directive in directives)
+    return add_sources(policy, "script-src", f"'sha256-{digest}'")
 
 
 def add_structured_data(generator: Any) -> None:
-    """Offer ``structured_data`` and ``|allow_json_ld`` to templates."""
+    """Offer ``structured_data``, ``|allow_json_ld`` and ``public_siteurl`` to templates."""
     env = getattr(generator, "env", None)
     if env is not None:
         env.globals["structured_data"] = StructuredData(generator.settings, env.filters)
         env.filters["allow_json_ld"] = allow_json_ld
+        # Canonical and Open Graph addresses are absolute, as the JSON-LD beside them is.
+        env.globals["public_siteurl"] = public_siteurl(generator.settings)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.settings import NON_EMPTY_TEXT, fill_and_check, text
+
 DEFAULTS: dict[str, Any] = {
     # Every published briefing as JSON; an empty string writes no file.
     "OPEN_DATA_JSON_SAVE_AS": "briefings.json",
@@ -16,19 +18,16 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# An empty string writes no file.
+OUTPUT_FILE = text("a path in the output folder, or '' for no file")
+CHECKS = {
+    "OPEN_DATA_JSON_SAVE_AS": OUTPUT_FILE,
+    "OPEN_DATA_CSV_SAVE_AS": OUTPUT_FILE,
+    "OPEN_DATA_JSON_FEED_SAVE_AS": OUTPUT_FILE,
+    "OPEN_DATA_PUBLISHER": NON_EMPTY_TEXT.or_none("a name or None"),
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and check their types."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-    for key in ("OPEN_DATA_JSON_SAVE_AS", "OPEN_DATA_CSV_SAVE_AS", "OPEN_DATA_JSON_FEED_SAVE_AS"):
-        if not isinstance(settings[key], str):
-            raise ValueError(
-                f"open_data: {key} must be a path in the output folder, or '' for no "
-                f"file, not {settings[key]!r}"
-            )
-    publisher = settings["OPEN_DATA_PUBLISHER"]
-    if publisher is not None and (not isinstance(publisher, str) or not publisher.strip()):
-        raise ValueError(
-            f"open_data: OPEN_DATA_PUBLISHER must be a name or None, not {publisher!r}"
-        )
+    """Fill in missing settings and check them."""
+    fill_and_check("open_data", pelican.settings, DEFAULTS, CHECKS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.settings import fill_and_check, list_of_text, text
+
 DEFAULTS: dict[str, Any] = {
     # Where robots.txt is written; crawlers only read it at the root of a domain.
     "ROBOTS_TXT_SAVE_AS": "robots.txt",
@@ -14,16 +16,13 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+CHECKS = {
+    "ROBOTS_TXT_SAVE_AS": text("a path"),
+    "ROBOTS_TXT_SITEMAP": text("a path"),
+    "ROBOTS_TXT_DISALLOW": list_of_text("a list of paths"),
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and check their types."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-    for key in ("ROBOTS_TXT_SAVE_AS", "ROBOTS_TXT_SITEMAP"):
-        if not isinstance(settings[key], str):
-            raise ValueError(f"robots_txt: {key} must be a path, not {settings[key]!r}")
-    disallow = settings["ROBOTS_TXT_DISALLOW"]
-    if not isinstance(disallow, list | tuple) or not all(isinstance(p, str) for p in disallow):
-        raise ValueError(
-            f"robots_txt: ROBOTS_TXT_DISALLOW must be a list of paths, not {disallow!r}"
-        )
+    """Fill in missing settings and check them."""
+    fill_and_check("robots_txt", pelican.settings, DEFAULTS, CHECKS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from contract.addresses import public_siteurl
+
 
 def robots_txt(siteurl: str, sitemap: str, disallow: list[str]) -> str:
     """Return the text of robots.txt."""
@@ -21,8 +23,9 @@ def write_robots_txt(pelican: Any) -> None:
     settings = pelican.settings
     if not settings["ROBOTS_TXT_SAVE_AS"]:
         return
-    siteurl = settings.get("PUBLIC_SITEURL") or settings["SITEURL"]
-    text = robots_txt(siteurl, settings["ROBOTS_TXT_SITEMAP"], settings["ROBOTS_TXT_DISALLOW"])
+    text = robots_txt(
+        public_siteurl(settings), settings["ROBOTS_TXT_SITEMAP"], settings["ROBOTS_TXT_DISALLOW"]
+    )
     path = Path(pelican.output_path) / settings["ROBOTS_TXT_SAVE_AS"]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.settings import Expect, fill_and_check, set_of_text
+
 DEFAULTS: dict[str, Any] = {
     # Elements kept (their attributes are listed below); others are removed, keeping text.
     "SAFE_HTML_TAGS": {
@@ -36,10 +38,19 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+NAMES = set_of_text("a set of names")
+CHECKS = {
+    "SAFE_HTML_TAGS": set_of_text("a set of element names"),
+    "SAFE_HTML_ATTRIBUTES": Expect(
+        lambda attributes: (
+            isinstance(attributes, dict) and all(NAMES.test(names) for names in attributes.values())
+        ),
+        "a dict of attribute-name sets by element",
+    ),
+    "SAFE_HTML_URL_SCHEMES": set_of_text("a set of URL schemes"),
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and check their types."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-        if type(settings[key]) is not type(default):
-            raise ValueError(f"safe_html: {key} must be a {type(default).__name__}")
+    """Fill in missing settings and check them."""
+    fill_and_check("safe_html", pelican.settings, DEFAULTS, CHECKS)

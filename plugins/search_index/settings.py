@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.policy import add_sources
+from contract.settings import TRUE_OR_FALSE, Expect, fill_and_check, text
+
 DEFAULTS: dict[str, Any] = {
     # Index the built site after every build; False leaves search out (no index, no page).
     "SEARCH_INDEX_ENABLED": True,
@@ -22,37 +25,28 @@ PAGE_DEFAULTS: dict[str, Any] = {
 }
 
 
+CHECKS = {
+    "SEARCH_INDEX_ENABLED": TRUE_OR_FALSE,
+    "SEARCH_INDEX_OUTPUT_PATH": Expect(
+        lambda folder: (
+            isinstance(folder, str) and bool(folder.strip("/")) and ".." not in folder.split("/")
+        ),
+        "a folder inside the output, such as 'pagefind'",
+    ),
+    "SEARCH_INDEX_CONTENT_SECURITY_POLICY": text("a policy").or_none(
+        "a policy, or None for the site's with WebAssembly allowed"
+    ),
+}
+
+
 def allow_webassembly(policy: str) -> str:
     """Return a Content-Security-Policy whose script-src also lets WebAssembly compile."""
-    directives = [part.split() for part in policy.split(";") if part.strip()]
-    by_name = {directive[0]: directive for directive in directives}
-    if "script-src" not in by_name:
-        if "default-src" not in by_name:
-            return policy  # nothing restricts scripts
-        # script-src falls back to default-src: copy it, so nothing else gets looser.
-        by_name["script-src"] = ["script-src", *by_name["default-src"][1:]]
-        directives.append(by_name["script-src"])
-    if "'wasm-unsafe-eval'" not in by_name["script-src"]:
-        by_name["script-src"].append("'wasm-unsafe-eval'")
-    return "; ".join(" ".join(directive) for directive in directives)
+    return add_sources(policy, "script-src", "'wasm-unsafe-eval'")
 
 
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings, check their types, and add the search page when enabled."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-    if not isinstance(settings["SEARCH_INDEX_ENABLED"], bool):
-        raise ValueError(
-            "search_index: SEARCH_INDEX_ENABLED must be True or False, not "
-            f"{settings['SEARCH_INDEX_ENABLED']!r}"
-        )
-    folder = settings["SEARCH_INDEX_OUTPUT_PATH"]
-    if not isinstance(folder, str) or not folder.strip("/") or ".." in folder.split("/"):
-        raise ValueError(
-            "search_index: SEARCH_INDEX_OUTPUT_PATH must be a folder inside the output, "
-            f"such as 'pagefind', not {folder!r}"
-        )
+    """Fill in missing settings, check them, and add the search page when enabled."""
+    settings = fill_and_check("search_index", pelican.settings, DEFAULTS, CHECKS)
     if settings["SEARCH_INDEX_CONTENT_SECURITY_POLICY"] is None:
         settings["SEARCH_INDEX_CONTENT_SECURITY_POLICY"] = allow_webassembly(
             settings.get("CONTENT_SECURITY_POLICY", "")

@@ -9,9 +9,10 @@ import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from contract.versions import package_versions
 
 # Written into the bundle folder: each year's fingerprint, for the next build to compare.
 MANIFEST = "shards.json"
@@ -91,11 +92,7 @@ def shards_of(briefings: Iterable[Any]) -> list[Shard]:
 def index_settings(config: dict[str, Any], code: Iterable[Path]) -> str:
     """Return a hash of what shapes every shard besides its pages: Pagefind, config, code."""
     digest = hashlib.sha256(f"manifest {MANIFEST_VERSION}\0".encode())
-    for package in ("pagefind", "pagefind_bin"):
-        try:
-            digest.update(f"{package}={metadata.version(package)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package}=none\0".encode())
+    digest.update(package_versions(("pagefind", "pagefind_bin")))
     # Where a shard is written does not change what is in it.
     chosen = {key: value for key, value in config.items() if key != "output_path"}
     digest.update(json.dumps(chosen, sort_keys=True).encode())

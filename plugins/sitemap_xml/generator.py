@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from contract.addresses import public_siteurl
+
 from .entries import SitemapEntry, site_entries
 
 logger = logging.getLogger(__name__)
@@ -52,7 +54,7 @@ class SitemapGenerator:
         if not save_as:
             return
         # Search engines need absolute addresses, whatever the pages use between themselves.
-        siteurl = self.settings.get("PUBLIC_SITEURL") or self.settings["SITEURL"]
+        siteurl = public_siteurl(self.settings)
         entries = site_entries(self.context, self.settings)
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from contract.settings import fill_and_check, list_of_text, text
+
 DEFAULTS: dict[str, Any] = {
     # Where the sitemap is written, inside the site; robots.txt points to it.
     "SITEMAP_XML_SAVE_AS": "sitemap.xml",
@@ -13,20 +15,16 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+CHECKS = {
+    "SITEMAP_XML_SAVE_AS": text("a path"),
+    "SITEMAP_XML_EXCLUDE": list_of_text("a list of patterns"),
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and check their types."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-    save_as = settings["SITEMAP_XML_SAVE_AS"]
-    if not isinstance(save_as, str):
-        raise ValueError(f"sitemap_xml: SITEMAP_XML_SAVE_AS must be a path, not {save_as!r}")
-    exclude = settings["SITEMAP_XML_EXCLUDE"]
-    if not isinstance(exclude, list | tuple) or not all(isinstance(p, str) for p in exclude):
-        raise ValueError(
-            f"sitemap_xml: SITEMAP_XML_EXCLUDE must be a list of patterns, not {exclude!r}"
-        )
-    for pattern in exclude:
+    """Fill in missing settings and check them, each pattern included."""
+    settings = fill_and_check("sitemap_xml", pelican.settings, DEFAULTS, CHECKS)
+    for pattern in settings["SITEMAP_XML_EXCLUDE"]:
         try:
             re.compile(pattern)
         except re.error as error:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.settings import TRUE_OR_FALSE, fill_and_check, list_of_text
+
 DEFAULTS: dict[str, Any] = {
     # Elements whose text is left exactly as written.
     "TYPOGRAPHY_IGNORE_TAGS": ["pre", "code", "kbd", "samp", "script", "style"],
@@ -12,13 +14,15 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+CHECKS = {
+    "TYPOGRAPHY_IGNORE_TAGS": list_of_text("a list of tag names"),
+    "TYPOGRAPHY_ENABLED": TRUE_OR_FALSE,
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and refuse Pelican's own Typogrify pass."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-    if not isinstance(settings["TYPOGRAPHY_IGNORE_TAGS"], (list, tuple)):
-        raise ValueError("typography: TYPOGRAPHY_IGNORE_TAGS must be a list of tag names")
+    """Fill in missing settings, check them and refuse Pelican's own Typogrify pass."""
+    settings = fill_and_check("typography", pelican.settings, DEFAULTS, CHECKS)
     if settings.get("TYPOGRIFY"):
         # Pelican's pass would read raw titles as HTML, so markup in a title would go live.
         raise ValueError(

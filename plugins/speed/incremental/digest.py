@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from contract.versions import package_versions
 
 # Settings that name where this run writes, which differ between runs of the same site, and
 # the plugin's own results (a long-lived process, such as the live preview, builds again
@@ -37,11 +38,7 @@ def site_digest(settings: dict[str, Any], registry: Path) -> str:
     chosen = {k: v for k, v in settings.items() if k not in RUN_SETTINGS}
     digest.update(json.dumps(chosen, sort_keys=True, default=_plain).encode())
     digest.update(sys.version.encode())
-    for package in PACKAGES:
-        try:
-            digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package}=none".encode())
+    digest.update(package_versions(PACKAGES))
     # Pelican has made these absolute; a plugin's or template's change reaches every page.
     folders = [Path(path) for path in settings.get("PLUGIN_PATHS", [])]
     folders.append(Path(settings["THEME"]))

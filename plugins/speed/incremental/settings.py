@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.settings import TRUE_OR_FALSE, fill_and_check, text
+
 DEFAULTS: dict[str, Any] = {
     # Keep each briefing as read and typeset in Pelican's content cache (generator layer),
     # in a folder named by the site's fingerprint. `python3 dev.py check` turns it off to read
@@ -20,13 +22,13 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+CHECKS = {
+    "INCREMENTAL_CACHE": TRUE_OR_FALSE,
+    "INCREMENTAL_PREVIOUS_OUTPUT": text("a folder's path").or_none("a folder's path or None"),
+    "INCREMENTAL_WRITER": TRUE_OR_FALSE,
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and check their types."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-    if not isinstance(settings["INCREMENTAL_WRITER"], bool):
-        raise ValueError("incremental: INCREMENTAL_WRITER must be True or False")
-    previous = settings["INCREMENTAL_PREVIOUS_OUTPUT"]
-    if previous is not None and not isinstance(previous, str):
-        raise ValueError("incremental: INCREMENTAL_PREVIOUS_OUTPUT must be a folder's path or None")
+    """Fill in missing settings and check them."""
+    fill_and_check("incremental", pelican.settings, DEFAULTS, CHECKS)

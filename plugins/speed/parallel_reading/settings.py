@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from contract.settings import fill_and_check, whole_number
+
 DEFAULTS: dict[str, Any] = {
     # Worker processes that read briefings; None uses every core this process may run on.
     # 1 (or a system without fork) reads in Pelican's own loop, one file after another.
@@ -23,22 +25,16 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+CHECKS = {
+    "PARALLEL_READING_PROCESSES": whole_number(1).or_none(
+        "a whole number of at least 1, or None for every core"
+    ),
+    "PARALLEL_READING_MIN_FILES": whole_number(1),
+}
+
+
 def apply_defaults(pelican: Any) -> None:
-    """Fill in missing settings and check their types."""
-    settings = pelican.settings
-    for key, default in DEFAULTS.items():
-        settings.setdefault(key, default)
-    processes = settings["PARALLEL_READING_PROCESSES"]
-    if processes is None:
+    """Fill in missing settings, check them, and count the cores for None."""
+    settings = fill_and_check("parallel_reading", pelican.settings, DEFAULTS, CHECKS)
+    if settings["PARALLEL_READING_PROCESSES"] is None:
         settings["PARALLEL_READING_PROCESSES"] = available_cores()
-    elif not isinstance(processes, int) or isinstance(processes, bool) or processes < 1:
-        raise ValueError(
-            "parallel_reading: PARALLEL_READING_PROCESSES must be a whole number of at "
-            f"least 1, or None for every core, not {processes!r}"
-        )
-    minimum = settings["PARALLEL_READING_MIN_FILES"]
-    if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
-        raise ValueError(
-            "parallel_reading: PARALLEL_READING_MIN_FILES must be a whole number of at "
-            f"least 1, not {minimum!r}"
-        )

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from comments.settings import fill_defaults
+from contract.addresses import public_siteurl
 
 from ..paths import ROOT, SETTINGS
 
@@ -27,7 +28,7 @@ def db_path(settings: dict[str, Any]) -> Path:
 
 def site_urls(settings: dict[str, Any]) -> list[str]:
     """Return the addresses of the pages that may post comments."""
-    urls = settings["COMMENTS_SITE_URLS"] or [settings.get("PUBLIC_SITEURL") or settings["SITEURL"]]
+    urls = settings["COMMENTS_SITE_URLS"] or [public_siteurl(settings)]
     return [url.rstrip("/") for url in urls]
 
 

@@ -1,4 +1,4 @@
-"""The comment server for a production WSGI server: `gunicorn archive.comments.wsgi:application`.
+"""The comment server for a WSGI server: `gunicorn archive.comment_server.wsgi:application`.
 
 It reads publishconf.py, or the settings file named by ARCHIVE_SETTINGS.
 """

@@ -8,8 +8,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .paths import AXE_SCRIPT, LIGHTHOUSE_CLI, NODE_MODULES, ROOT, VNU_JAR
+from archive.paths import LIGHTHOUSE_CLI, NODE_MODULES, ROOT
 
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 LOCKFILE = ROOT / "package-lock.json"
 NPM_STAMP = NODE_MODULES / ".package-lock.sha256"
 # One file from each npm package: if any is gone, node_modules is reinstalled.
@@ -22,17 +24,6 @@ DEBIAN_PACKAGES = {
     "chromium": "chromium",
     "rsync": "rsync",
 }
-# Headless, and quiet on a closed network: no sync, updates or background fetches.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class ToolchainError(RuntimeError):
@@ -95,24 +86,8 @@ def vnu_command() -> list[str]:
     return [java, "-Dnu.validator.servlet.allow-forbidden-hosts=true", "-jar", str(VNU_JAR)]
 
 
-def chromium_path() -> str:
-    """Return Debian's Chromium, which the browser tests drive through Playwright."""
-    path = shutil.which("chromium")
-    if path is None:
-        raise ToolchainError("Chromium is not installed: run `python3 dev.py test`")
-    return path
-
-
 def axe_script() -> Path:
     """Return axe-core's browser script, which the accessibility tests inject into pages."""
     if not AXE_SCRIPT.exists():
         raise ToolchainError("axe-core is not installed: run `python3 dev.py test`")
     return AXE_SCRIPT
-
-
-def lighthouse_command() -> list[str]:
-    """Return the command that runs Lighthouse (it needs CHROME_PATH set to Chromium)."""
-    node = shutil.which("node")
-    if node is None or not LIGHTHOUSE_CLI.exists():
-        raise ToolchainError("Lighthouse is not installed: run `python3 dev.py test`")
-    return [node, str(LIGHTHOUSE_CLI)]

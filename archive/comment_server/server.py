@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from comments.store import thread_slug
 
+from ..ports import port_busy
 from .config import allowed_origin, db_path, isso_config
 from .moderation import TIME_FORMAT, site_time
 from .rules import Refusal, Rules, check_comment
@@ -25,10 +26,6 @@ MAX_BODY_BYTES = 32 * 1024
 FORWARDED = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_PREFIX")
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-
-
-class PortBusyError(OSError):
-    """Another program already listens on the comment server's port."""
 
 
 def not_isso_notification(record: logging.LogRecord) -> bool:
@@ -217,9 +214,12 @@ def comment_server(settings: dict[str, Any], host: str, port: int) -> Any:
     try:
         return make_server(host, port, app, threaded=True)
     except OSError as error:
-        raise PortBusyError(
-            f"cannot listen on {host}:{port} ({error.strerror}); is the comment server already "
-            f"running? Or choose another port: python3 dev.py comments.serve --port {port + 1}"
+        raise port_busy(
+            host,
+            port,
+            error,
+            "is the comment server already running? Or choose another port: "
+            f"python3 dev.py comments.serve --port {port + 1}",
         ) from None
 
 
