@@ -215,10 +215,13 @@ def lint(c):
             raise Exit(f"ruff {command[0]} found problems", code=1)
 
 
-@task(pre=[build])
-def lighthouse(c):
+@task(
+    pre=[build],
+    help={"pages": "Addresses to audit instead, comma-separated, such as /,/tags/fentanyl/."},
+)
+def lighthouse(c, pages=""):
     """Run Lighthouse (mobile) on the home, a briefing and a tag page; print the four scores."""
-    from archive.audit import CATEGORIES, AuditError, run_lighthouse
+    from archive.audit import CATEGORIES, AuditError, named_pages, run_lighthouse
     from tests.toolchain import ensure_command, ensure_node_packages
 
     ensure_command("chromium")
@@ -226,14 +229,16 @@ def lighthouse(c):
     ensure_node_packages()
     folder = REPORTS / "lighthouse" / datetime.now().strftime("%Y-%m-%d-%H%M%S")
     try:
-        results = run_lighthouse(OUTPUT, folder)
+        chosen = named_pages(pages.split(",")) if pages else None
+        results = run_lighthouse(OUTPUT, folder, chosen)
     except AuditError as error:
         raise Exit(str(error), code=1) from None
     print(f"Lighthouse {results[0].lighthouse_version}, mobile, on {results[0].browser}")
-    print(f"{'page':<10}" + "".join(f"{name:>16}" for name in CATEGORIES) + "  address")
+    width = max(10, *(len(result.name) + 2 for result in results))
+    print(f"{'page':<{width}}" + "".join(f"{name:>16}" for name in CATEGORIES) + "  address")
     for result in results:
         scores = "".join(f"{result.scores[name]!s:>16}" for name in CATEGORIES)
-        print(f"{result.name:<10}{scores}  {result.url}")
+        print(f"{result.name:<{width}}{scores}  {result.url}")
     print(f"Reports (HTML and JSON): {folder.relative_to(ROOT)}/")
 
 

@@ -92,13 +92,24 @@ def lighthouse_scores(report: dict) -> dict[str, int | None]:
     }
 
 
-def run_lighthouse(output: Path, folder: Path) -> list[LighthouseResult]:
-    """Run Lighthouse's mobile profile on the audited pages; write JSON and HTML reports."""
+def named_pages(addresses: list[str]) -> dict[str, str]:
+    """Return site-relative ``addresses`` by a name each, as `/tags/fentanyl/`: tags-fentanyl."""
+    named = {}
+    for address in addresses:
+        path = "/" + address.strip().lstrip("/")
+        named["-".join(part for part in path.split("/") if part) or "home"] = path
+    return named
+
+
+def run_lighthouse(
+    output: Path, folder: Path, pages: dict[str, str] | None = None
+) -> list[LighthouseResult]:
+    """Run Lighthouse's mobile profile on ``pages`` (default: the audited pages); write reports."""
     folder.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "CHROME_PATH": chromium_path()}
     results = []
     with served(output) as base:
-        for name, path in audited_pages(output).items():
+        for name, path in (pages or audited_pages(output)).items():
             # Lighthouse's default configuration is the mobile one: a mid-range phone's
             # screen, simulated slow 4G and a 4x slower CPU.
             command = [
