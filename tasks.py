@@ -6,6 +6,8 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from invoke import Collection, Exit, Task, task
@@ -20,6 +22,20 @@ CONFIG = {
 }
 
 
+@contextmanager
+def build_failure_exits() -> Iterator[None]:
+    """Turn a failed build inside the block into the editor's one-line exit."""
+    from archive.build import BuildError
+
+    try:
+        yield
+    except BuildError as error:
+        raise Exit(
+            f"Build failed with {len(error.errors)} error(s); {OUTPUT.name}/ was left as it was.",
+            code=1,
+        ) from None
+
+
 @task(
     help={
         "lenient": "List content errors as warnings and build the good briefings.",
@@ -29,23 +45,16 @@ CONFIG = {
 )
 def build(c, lenient=False, publish=False, quiet=False):
     """Check the content, then build the site into output/ (replaced only if all went well)."""
-    from archive.build import BuildError, build_site
+    from archive.build import build_site
     from archive.report import problems_listed
 
     if publish and lenient:
         raise Exit(
             "A public build is always strict: fix the errors (`python3 dev.py check`).", code=2
         )
-    with problems_listed(lenient=lenient):
-        try:
-            settings = PUBLISH_SETTINGS if publish else SETTINGS
-            output = build_site(settings, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
-        except BuildError as error:
-            raise Exit(
-                f"Build failed with {len(error.errors)} error(s); "
-                f"{OUTPUT.name}/ was left as it was.",
-                code=1,
-            ) from None
+    settings = PUBLISH_SETTINGS if publish else SETTINGS
+    with problems_listed(lenient=lenient), build_failure_exits():
+        output = build_site(settings, lenient=lenient, OUTPUT_PATH=str(OUTPUT))
     if quiet:
         return
     pages = sum(1 for _ in output.rglob("*.html"))
@@ -157,7 +166,6 @@ def rebuild(c):
 @task(help={"lenient": "When building first, list content errors as warnings."})
 def serve(c, port=CONFIG["port"], lenient=False):
     """Serve output/ at http://127.0.0.1:8000/, first building it for that address if needed."""
-    from archive.build import BuildError
     from archive.ports import PortBusyError
     from archive.preview import build_for_preview, built_for_preview
     from archive.preview import serve as serve_site
@@ -167,15 +175,8 @@ def serve(c, port=CONFIG["port"], lenient=False):
     # Feeds and share links hold the address a site was built for: only its own will do.
     if not built_for_preview(OUTPUT, host, port):
         print(f"Building {OUTPUT.name}/ for http://{host}:{port}/ ...", flush=True)
-        with problems_listed(lenient=lenient):
-            try:
-                build_for_preview(host, port, lenient=lenient)
-            except BuildError as error:
-                raise Exit(
-                    f"Build failed with {len(error.errors)} error(s); "
-                    f"{OUTPUT.name}/ was left as it was.",
-                    code=1,
-                ) from None
+        with problems_listed(lenient=lenient), build_failure_exits():
+            build_for_preview(host, port, lenient=lenient)
     try:
         serve_site(OUTPUT, host, port)
     except PortBusyError as error:

@@ -106,9 +106,9 @@ class Watching(PageByPageWriter):
         """Note the file."""
         self.opened.append(Path(filename).name)
 
-    def keep_listing_page(self, name, template_name, kwargs, context, page, paginator):
+    def keep_listing_page(self, listing):
         """Keep the pages whose numbers were given."""
-        return page.number in self.keep
+        return listing.page.number in self.keep
 
 
 def _listing(tmp_path: Path, writer_class: type[Writer], **options) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,20 @@ def file_stamp(generator: Any, path: str) -> Any:
     return generator._get_file_stamp(path)
 
 
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing about to be written, as Pelican's writer knows it."""
+
+    # The listing's first page (Pelican's `name`), and the template and values it is given.
+    name: str
+    template_name: str
+    kwargs: dict[str, Any]
+    context: dict[str, Any]
+    # This page of it (number, briefings, address), and the paginator it comes from.
+    page: Any
+    paginator: Paginator
+
+
 class PageByPageWriter(Writer):
     """Pelican's writer, which writes a listing one page at a time and asks before each page.
 
@@ -105,15 +120,7 @@ class PageByPageWriter(Writer):
         """Have Pelican's writer treat ``path`` as written in this run (overwrite checks)."""
         self._written_files.add(path)
 
-    def keep_listing_page(
-        self,
-        name: str,
-        template_name: str,
-        kwargs: dict[str, Any],
-        context: dict[str, Any],
-        page: Any,
-        paginator: Paginator,
-    ) -> bool:
+    def keep_listing_page(self, listing: ListingPage) -> bool:
         """Return True to skip writing this page of a listing; Pelican's writer never does."""
         return False
 
@@ -174,7 +181,9 @@ class PageByPageWriter(Writer):
                     }
                 )
             listed = page_kwargs.get("articles_page", page)
-            if self.keep_listing_page(name, template_name, kwargs_all, context, listed, first):
+            if self.keep_listing_page(
+                ListingPage(name, template_name, kwargs_all, context, listed, first)
+            ):
                 continue
             self._render(
                 template, context, page.save_as, page_kwargs, relative_urls, override_output

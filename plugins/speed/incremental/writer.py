@@ -12,7 +12,7 @@ from typing import Any
 from pelican.writers import Writer
 
 from contract.build import build_state
-from pelican_internals import PageByPageWriter
+from pelican_internals import ListingPage, PageByPageWriter
 
 logger = logging.getLogger(__name__)
 
@@ -53,25 +53,18 @@ def page_key(briefing: Any, settings: dict[str, Any], memo: dict[str, str]) -> s
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def listing_key(
-    name: str,
-    template_name: str,
-    kwargs: dict[str, Any],
-    context: dict[str, Any],
-    page: Any,
-    paginator: Any,
-    settings: dict[str, Any],
-    memo: dict[str, str],
-) -> str:
+def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, str]) -> str:
     """Return a hash of everything one page of a listing shows."""
     # A listing page shows its briefings' cards (made from their files), its place in the
     # pagination, the total count, and what it lists (a tag, spokesperson or period, whose
     # names come from the registry and are in the site digest).
+    kwargs, page, paginator = listing.kwargs, listing.page, listing.paginator
     subject = [
-        str(kwargs.get(field) or context.get(field) or "")
+        str(kwargs.get(field) or listing.context.get(field) or "")
         for field in ("tag", "author", "category", "period")
     ]
-    parts = [settings.get("INCREMENTAL_DIGEST", ""), name, template_name, page.save_as, *subject]
+    digest = settings.get("INCREMENTAL_DIGEST", "")
+    parts = [digest, listing.name, listing.template_name, page.save_as, *subject]
     parts += [str(page.number), str(paginator.num_pages), str(paginator.count)]
     parts += [str(len(kwargs.get("dates", ()))), str(len(kwargs.get("articles", ())))]
     parts += [_source_hash(briefing, memo, settings) for briefing in page.object_list]
@@ -158,20 +151,10 @@ class IncrementalWriter(PageByPageWriter):
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 
-    def keep_listing_page(
-        self,
-        name: str,
-        template_name: str,
-        kwargs: dict[str, Any],
-        context: dict[str, Any],
-        page: Any,
-        paginator: Any,
-    ) -> bool:
+    def keep_listing_page(self, listing: ListingPage) -> bool:
         """Link a listing page whose briefings and place in the listing are unchanged."""
-        key = listing_key(
-            name, template_name, kwargs, context, page, paginator, self.settings, self._hashes
-        )
-        return self._reuse(page.save_as, key)
+        key = listing_key(listing, self.settings, self._hashes)
+        return self._reuse(listing.page.save_as, key)
 
 
 def use_incremental_writer(pelican: Any) -> type[Writer] | None:
