@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
 STAMP = VENV / ".requirements.sha256"
+# invoke with the tasks of tasks.py, whose help and messages name the command as typed here.
+LAUNCHER = "import invoke, tasks; invoke.Program(namespace=tasks.ns, binary='python3 dev.py').run()"
 
 
 def venv_python() -> Path:
@@ -89,7 +91,7 @@ def main(argv: list[str]) -> int:
         argv = ["-n" if arg == "--n" else re.sub(r"^--n=", "-n=", arg) for arg in argv]
     try:
         return subprocess.run(
-            [str(venv_python()), "-m", "invoke", *argv], cwd=ROOT, check=False
+            [str(venv_python()), "-c", LAUNCHER, *argv], cwd=ROOT, check=False
         ).returncode
     except KeyboardInterrupt:
         # Ctrl-C reached the task too, which said how it stopped; no traceback from here.

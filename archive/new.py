@@ -92,13 +92,12 @@ def new_briefing(
         for option, value in options.items()
         for _, message, fix in value_problems(option.removeprefix("--"), value)
     ]
-    if mistakes:
-        raise NewBriefingError(*mistakes)
     unknown: list[str] = []
     people = _names(listed_names(spokesperson), registry.spokespeople, "--spokesperson", unknown)
     labels = _names(listed_names(tags), registry.tags, "--tags", unknown)
-    if unknown:
-        raise NewBriefingError(*unknown)
+    # Every mistake at once, one a line, as the build lists them.
+    if mistakes or unknown:
+        raise NewBriefingError(*mistakes, *unknown)
     when = (now or datetime.now(ZoneInfo(settings["TIMEZONE"]))).astimezone(
         ZoneInfo(settings["TIMEZONE"])
     )
