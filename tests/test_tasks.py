@@ -40,7 +40,7 @@ def flat(text: str) -> str:
 def test_every_task_shows_its_help_through_dev_py(name):
     shown = dev_py(name, "--help")
     assert shown.returncode == 0, shown.stdout + shown.stderr
-    assert f"Usage: inv[oke] [--core-opts] {name}" in shown.stdout
+    assert f"Usage: python3 dev.py [--core-opts] {name}" in shown.stdout
     assert flat(ns[name].__doc__) in flat(shown.stdout)
 
 
