@@ -76,11 +76,7 @@ def plain(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    kept = [
-        char
-        for char in value
-        if char in "\n\t" or char in JOINERS or not _invisible(char)
-    ]
+    kept = [char for char in value if char in "\n\t" or char in JOINERS or not _invisible(char)]
     text = "".join(
         char
         for i, char in enumerate(kept)

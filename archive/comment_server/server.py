@@ -94,13 +94,19 @@ class CommentServer:
             status, answer = self.answer(environ)
         except sqlite3.OperationalError as error:  # busy beyond the timeout, disk full
             logger.error("comments: the database refused a comment: %s", error)
-            status, answer = 503, _refused(
-                Refusal("form", "The comment server is busy; please send the comment again.")
+            status, answer = (
+                503,
+                _refused(
+                    Refusal("form", "The comment server is busy; please send the comment again.")
+                ),
             )
-        except Exception:  # noqa: BLE001 - the reader gets a message, the log the details
+        except Exception:
             logger.error("comments: unexpected error\n%s", traceback.format_exc())
-            status, answer = 503, _refused(
-                Refusal("form", "The comment server could not store the comment; please retry.")
+            status, answer = (
+                503,
+                _refused(
+                    Refusal("form", "The comment server could not store the comment; please retry.")
+                ),
             )
         body = json.dumps(answer, ensure_ascii=True).encode("ascii")
         headers = [
