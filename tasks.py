@@ -287,7 +287,7 @@ def _comment_ids(ids: str) -> list[int]:
 
 @task(name="serve", help={"port": "Listen on this port instead of COMMENTS_SERVER_PORT."})
 def comments_serve(c, port=0):
-    """Run the comment server (Isso, with the archive's rules) on this computer."""
+    """Run the comment server (the archive's intake, on SQLite) on this computer."""
     from archive.comment_server.config import comment_settings
     from archive.comment_server.server import serve
     from archive.ports import PortBusyError
@@ -305,16 +305,19 @@ def comments_serve(c, port=0):
 
 @task(name="pending")
 def comments_pending(c):
-    """List the comments waiting for moderation: id, time, briefing, name, first words."""
+    """List the comments waiting for moderation: id, time, briefing, name and full text."""
+    import textwrap
+
     from archive.comment_server.config import comment_settings
     from archive.comment_server.moderation import TIME_FORMAT, pending_comments
 
     waiting = pending_comments(comment_settings())
     for comment in waiting:
-        print(
-            f"{comment.id:>5}  {comment.created:{TIME_FORMAT}}  {comment.briefing}  "
-            f"{comment.name}: {comment.first_words()}"
-        )
+        sender = comment.name + (f" <{comment.email}>" if comment.email else "")
+        print(f"#{comment.id}  {comment.created:{TIME_FORMAT}}  {sender}")
+        print(f"    on {comment.title}  {comment.uri}")
+        print(textwrap.indent(comment.text, "    | ", lambda line: True))
+        print()
     print(
         f"{len(waiting)} comment(s) waiting: approve with `python3 dev.py comments.approve ID,...` "
         "(or `all`), reject with `python3 dev.py comments.reject ID,...`."

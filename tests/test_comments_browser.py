@@ -32,8 +32,13 @@ def test_a_reader_comment_is_refused_then_moderated_then_published(page, tmp_pat
     problems: list[str] = []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
-    with served(output) as site, running_server(server_settings(tmp_path, site)) as server:
-        settings = server_settings(tmp_path, site)
+    # The server accepts comments for the briefings the build lists (it reads the list anew).
+    threads = str(output / "comments/threads.json")
+    with (
+        served(output) as site,
+        running_server(server_settings(tmp_path, site, COMMENTS_THREADS_FILE=threads)) as server,
+    ):
+        settings = server_settings(tmp_path, site, COMMENTS_THREADS_FILE=threads)
 
         def build() -> None:
             build_site(

@@ -1,1 +1,1 @@
-"""The comment server (Isso behind the archive's rules) and the editors' moderation steps."""
+"""The comment server (a small WSGI intake on SQLite) and the editors' moderation steps."""

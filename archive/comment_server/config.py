@@ -1,4 +1,4 @@
-"""The comment server's settings: the site's comment settings, and Isso's configuration."""
+"""The comment server's settings: the site's comment settings, and where its files are."""
 
 from __future__ import annotations
 
@@ -52,54 +52,34 @@ def is_local_origin(origin: str) -> bool:
 
 
 def allowed_origin(settings: dict[str, Any]) -> Callable[[dict[str, Any]], str]:
-    """Return the function that picks a request's Access-Control-Allow-Origin (CORS)."""
-    from isso import wsgi
+    """Return the function that picks a request's Access-Control-Allow-Origin (CORS).
 
-    site = wsgi.origin(site_urls(settings))
-    if not settings["COMMENTS_ALLOW_LOCAL_ORIGINS"]:
-        return site
+    A page of the site gets its own origin back; any other page gets the site's first address,
+    so the browser keeps the answer from its script.
+    """
+    sites = {_origin(url): _origin(url) for url in site_urls(settings)}
+    first = next(iter(sites.values()))
+    local = settings["COMMENTS_ALLOW_LOCAL_ORIGINS"]
 
-    def site_or_local(environ: dict[str, Any]) -> str:
+    def pick(environ: dict[str, Any]) -> str:
         asked = environ.get("HTTP_ORIGIN", "")
-        return asked if is_local_origin(asked) else site(environ)
+        if local and is_local_origin(asked):
+            return asked
+        return sites.get(_origin(asked), first)
 
-    return site_or_local
+    return pick
 
 
-def isso_config(settings: dict[str, Any]) -> Any:
-    """Return Isso's configuration: its own defaults, with what the archive decides set."""
-    from isso import config
+def _origin(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
-    conf = config.load(config.default_file())
-    path = db_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    values = {
-        "general": {
-            "dbpath": str(path),
-            # Isso answers cross-origin requests (CORS) from these pages only.
-            "host": "\n".join(site_urls(settings)),
-            "notify": "stdout",
-            "gravatar": "false",
-            "latest-enabled": "false",
-        },
-        # Every new comment waits for an editor (`python3 dev.py comments.approve`).
-        "moderation": {"enabled": "true", "approve-if-email-previously-approved": "false"},
-        "admin": {"enabled": "false"},
-        "server": {
-            "public-endpoint": settings["COMMENTS_SERVER_URL"].rstrip("/"),
-            "trusted-proxies": "\n".join(settings["COMMENTS_TRUSTED_PROXIES"]),
-        },
-        "guard": {
-            "enabled": "true",
-            "ratelimit": str(settings["COMMENTS_RATE_LIMIT"]),
-            # Comments one address may leave on one briefing (pending and approved).
-            "direct-reply": "10",
-            "require-author": "false",
-            "require-email": "false",
-        },
-        "rss": {"base": ""},
-    }
-    for section, options in values.items():
-        for key, value in options.items():
-            conf.set(section, key, value)
-    return conf
+
+def threads_path(settings: dict[str, Any]) -> Path:
+    """Return the built list of the briefings open for comments, which the server reads."""
+    if settings["COMMENTS_THREADS_FILE"]:
+        return ROOT / settings["COMMENTS_THREADS_FILE"]
+    return ROOT / settings["OUTPUT_PATH"] / settings["COMMENTS_THREADS_SAVE_AS"]

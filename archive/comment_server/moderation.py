@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,44 +11,38 @@ from zoneinfo import ZoneInfo
 
 from comments.store import StoredComment, dumps, thread_slug
 
-from .config import isso_config
+from .config import db_path
+from .database import APPROVED, PENDING, connect, rows, transaction
 
-# Isso's comment modes.
-APPROVED, PENDING = 1, 2
 # A time as moderation shows it: in the site's time zone, as the pages do, with its name.
 TIME_FORMAT = "%Y-%m-%d %H:%M %Z"
 
 
 @dataclass(frozen=True)
 class PendingComment:
-    """A comment waiting for an editor, as `comments.pending` lists it."""
+    """A comment waiting for an editor, as `comments.pending` lists it: all of it."""
 
     id: int
-    briefing: str
+    uri: str
+    title: str
     name: str
+    email: str | None
     created: datetime
     text: str
 
-    def first_words(self, count: int = 12) -> str:
-        """Return the comment's first words, with … if there are more."""
-        words = self.text.split()
-        return " ".join(words[:count]) + (" …" if len(words) > count else "")
+    @property
+    def briefing(self) -> str:
+        """Return the slug of the comment's briefing."""
+        return thread_slug(self.uri)
 
 
 class ModerationError(ValueError):
     """An editor named a comment that cannot be approved or rejected."""
 
 
-def open_db(settings: dict[str, Any]) -> Any:
-    """Return Isso's database layer on the comment database."""
-    from isso.db import SQLite3
-
-    conf = isso_config(settings)
-    return SQLite3(conf.get("general", "dbpath"), conf)
-
-
-def _comments(db: Any, mode: int) -> list[dict[str, Any]]:
-    return list(db.comments.fetchall(mode=mode, order_by="created", limit=None))
+def open_db(settings: dict[str, Any]) -> sqlite3.Connection:
+    """Return a connection to the comment database."""
+    return connect(db_path(settings))
 
 
 def _when(timestamp: float) -> datetime:
@@ -56,7 +50,7 @@ def _when(timestamp: float) -> datetime:
 
 
 def site_time(timestamp: float, settings: dict[str, Any]) -> datetime:
-    """Return Isso's ``timestamp`` in the site's time zone (TIMEZONE), as the pages show it."""
+    """Return the ``timestamp`` in the site's time zone (TIMEZONE), as the pages show it."""
     return datetime.fromtimestamp(timestamp, tz=ZoneInfo(settings["TIMEZONE"])).replace(
         microsecond=0
     )
@@ -64,46 +58,59 @@ def site_time(timestamp: float, settings: dict[str, Any]) -> datetime:
 
 def pending_comments(settings: dict[str, Any]) -> list[PendingComment]:
     """Return the comments waiting for moderation, oldest first."""
-    return [
-        PendingComment(
-            row["id"],
-            thread_slug(row["uri"]),
-            html.unescape(row["author"] or "Anonymous"),
-            site_time(row["created"], settings),
-            row["text"],
-        )
-        for row in _comments(open_db(settings), PENDING)
-    ]
+    db = open_db(settings)
+    try:
+        return [
+            PendingComment(
+                row["id"],
+                row["uri"],
+                row["title"],
+                row["author"],
+                row["email"],
+                site_time(row["created"], settings),
+                row["text"],
+            )
+            for row in rows(db, PENDING)
+        ]
+    finally:
+        db.close()
+
+
+def _set(settings: dict[str, Any], ids: list[int], modes: set[int], described: str, sql: str):
+    db = open_db(settings)
+    try:
+        with transaction(db):
+            marks = ",".join("?" * len(ids))
+            found = {
+                row["id"]: row["mode"]
+                for row in db.execute(f"SELECT id, mode FROM comments WHERE id IN ({marks})", ids)
+            }
+            unknown = [i for i in ids if found.get(i) not in modes]
+            if unknown:
+                # Refuse the whole request, changing nothing.
+                listed = ", ".join(str(i) for i in unknown)
+                raise ModerationError(
+                    f"no {described} comment with id {listed}; "
+                    "`python3 dev.py comments.pending` lists them"
+                )
+            db.executemany(sql, [(i,) for i in ids])
+    finally:
+        db.close()
+    return ids
 
 
 def approve(settings: dict[str, Any], ids: list[int], *, every: bool = False) -> list[int]:
     """Approve the pending comments ``ids`` (or every pending one); return the ids approved."""
-    db = open_db(settings)
     if every:
-        ids = [row["id"] for row in _comments(db, PENDING)]
-    _check_ids(db, ids, {PENDING}, "pending")
-    for comment_id in ids:
-        db.comments.activate(comment_id)
-    return ids
+        ids = [comment.id for comment in pending_comments(settings)]
+    sql = f"UPDATE comments SET mode = {APPROVED} WHERE id = ?"
+    return _set(settings, ids, {PENDING}, "pending", sql)
 
 
 def reject(settings: dict[str, Any], ids: list[int]) -> list[int]:
     """Delete the comments ``ids``, pending or approved; return the ids deleted."""
-    db = open_db(settings)
-    _check_ids(db, ids, {PENDING, APPROVED}, "pending or approved")
-    for comment_id in ids:
-        db.comments.delete(comment_id)
-    return ids
-
-
-def _check_ids(db: Any, ids: list[int], modes: set[int], described: str) -> None:
-    """Refuse the whole request, changing nothing, if one id is not a comment in ``modes``."""
-    unknown = [i for i in ids if (db.comments.get(i) or {}).get("mode") not in modes]
-    if unknown:
-        listed = ", ".join(str(i) for i in unknown)
-        raise ModerationError(
-            f"no {described} comment with id {listed}; `python3 dev.py comments.pending` lists them"
-        )
+    sql = "DELETE FROM comments WHERE id = ?"
+    return _set(settings, ids, {PENDING, APPROVED}, "pending or approved", sql)
 
 
 @dataclass(frozen=True)
@@ -118,17 +125,16 @@ class SyncReport:
 def sync(settings: dict[str, Any]) -> SyncReport:
     """Write each briefing's approved comments to content/comments/<slug>.json; remove the rest."""
     threads: dict[str, tuple[str, list[StoredComment]]] = {}
-    rows = _comments(open_db(settings), APPROVED)
-    for row in rows:
-        slug = thread_slug(row["uri"])
-        # Isso stores names HTML-escaped; the data file keeps them as typed, the theme escapes.
-        comment = StoredComment(
-            row["id"],
-            html.unescape(row["author"] or "Anonymous"),
-            _when(row["created"]),
-            row["text"],
-        )
-        threads.setdefault(slug, (row["uri"], []))[1].append(comment)
+    db = open_db(settings)
+    try:
+        approved = rows(db, APPROVED)
+    finally:
+        db.close()
+    for row in approved:
+        if not thread_slug(row["uri"]):
+            continue  # no briefing's address (Isso accepted any): never published
+        comment = StoredComment(row["id"], row["author"], _when(row["created"]), row["text"])
+        threads.setdefault(thread_slug(row["uri"]), (row["uri"], []))[1].append(comment)
     folder = Path(settings["PATH"]) / settings["COMMENTS_PATH"]
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -142,4 +148,4 @@ def sync(settings: dict[str, Any]) -> SyncReport:
     removed = [path for path in sorted(folder.glob("*.json")) if path.stem not in threads]
     for path in removed:
         path.unlink()
-    return SyncReport(written, removed, len(rows))
+    return SyncReport(written, removed, len(approved))

@@ -1,4 +1,4 @@
-"""The archive's rules for a new comment, checked by the server before Isso sees it."""
+"""The archive's rules for a new comment: what a reader may send, cleaned before it is counted."""
 
 from __future__ import annotations
 
@@ -10,10 +10,18 @@ from typing import Any
 # The form's hidden field: people never see it, robots fill it in.
 HONEYPOT = "website"
 MAX_NAME_LENGTH = 100
-MAX_TITLE_LENGTH = 250
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# A briefing's page address, as the plugin sends it: /briefings/2026/02/slug/.
-THREAD = re.compile(r"^(?:/[a-z0-9][a-z0-9-]*)+/$")
+# The form's idempotency key: a fresh random id per comment, the same on each retry.
+KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# Characters that show nothing but are not format characters (Unicode's "default ignorable"
+# letters and marks: Hangul fillers, the combining grapheme joiner, Mongolian and other
+# variation selectors, the Braille blank).
+INVISIBLE = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u2800\u3164\uffa0"
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+)
+# Zero-width (non-)joiners shape Indic and Arabic script between two letters; kept there.
+JOINERS = "\u200c\u200d"
 
 
 @dataclass(frozen=True)
@@ -43,52 +51,88 @@ class Refusal:
     status: int = 400
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A comment as it is stored: normalised, its name filled in, its e-mail optional."""
+
+    text: str
+    author: str
+    email: str | None
+    key: str | None
+
+
+def _shapes(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LM"
+
+
 def plain(value: Any) -> str:
-    """Return ``value`` as text without control characters (line breaks kept), trimmed."""
+    """Return ``value`` as NFC text without invisible or control characters, trimmed.
+
+    Line breaks and tabs are kept. Removed: control characters, format characters (zero-width
+    spaces, the bidirectional overrides and isolates that reverse what readers see, soft
+    hyphens, byte-order marks), lone surrogates (which cannot be stored as UTF-8), other
+    invisible characters; and joiners except between two letters, where they shape a script.
+    """
     if not isinstance(value, str):
         return ""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(
-        char for char in value if char in "\n\t" or unicodedata.category(char) != "Cc"
-    ).strip()
+    kept = [char for char in value if char in "\n\t" or char in JOINERS or not _invisible(char)]
+    text = "".join(
+        char
+        for i, char in enumerate(kept)
+        if char not in JOINERS
+        or (0 < i < len(kept) - 1 and _shapes(kept[i - 1]) and _shapes(kept[i + 1]))
+    )
+    return unicodedata.normalize("NFC", text).strip()
 
 
-def check_comment(data: Any, uri: str, rules: Rules) -> dict[str, Any] | Refusal:
-    """Return the comment Isso should store, cleaned, or why it is refused."""
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn"} or char in INVISIBLE
+
+
+def visible_length(text: str) -> int:
+    """Return the characters of ``text`` a reader sees (joiners are not counted)."""
+    return sum(1 for char in text if char not in JOINERS)
+
+
+def check_comment(data: Any, rules: Rules) -> Comment | Refusal:
+    """Return the comment to store, normalised, or why it is refused."""
     if not isinstance(data, dict):
         return Refusal("form", "The comment could not be read; please reload the page and retry.")
-    if not THREAD.match(uri or ""):
-        return Refusal("form", "Comments can only be left on a briefing's page.")
     if plain(data.get(HONEYPOT)):
         return Refusal(
             "form",
             "This looks like an automated comment: leave the field “Leave this empty” empty.",
         )
+    key = data.get("key")
+    if key is not None and not (isinstance(key, str) and KEY.match(key)):
+        return Refusal("form", "The comment could not be read; please reload the page and retry.")
     text = plain(data.get("text"))
-    if len(text) < rules.min_length:
+    length = visible_length(text)
+    if length < rules.min_length:
         return Refusal(
             "text",
-            f"Comments need at least {rules.min_length:,} characters; you wrote {len(text):,}.",
+            f"Comments need at least {rules.min_length:,} characters; you wrote {length:,}.",
         )
-    if len(text) > rules.max_length:
+    if length > rules.max_length:
         return Refusal(
             "text",
-            f"Comments can have at most {rules.max_length:,} characters; you wrote {len(text):,}.",
+            f"Comments can have at most {rules.max_length:,} characters; you wrote {length:,}.",
         )
     name = " ".join(plain(data.get("author")).split())
     if not name:
         if not rules.allow_anonymous:
             return Refusal("author", "Please give your name.")
         name = "Anonymous"
-    if len(name) > MAX_NAME_LENGTH:
+    if visible_length(name) > MAX_NAME_LENGTH:
         return Refusal(
-            "author", f"Names can have at most {MAX_NAME_LENGTH} characters; yours has {len(name)}."
+            "author",
+            f"Names can have at most {MAX_NAME_LENGTH} characters; yours has "
+            f"{visible_length(name)}.",
         )
     email = plain(data.get("email"))
     if email and (len(email) > 254 or not EMAIL.match(email)):
         return Refusal(
             "email", "This is not an e-mail address; correct it or leave the field empty."
         )
-    title = " ".join(plain(data.get("title")).split())[:MAX_TITLE_LENGTH] or uri
-    # Only what the archive uses reaches Isso: no website, no replies, no notifications.
-    return {"text": text, "author": name, "email": email or None, "title": title}
+    return Comment(text, name, email or None, key)

@@ -1,40 +1,39 @@
-"""The comment server: Isso's WSGI app behind a thin middleware enforcing the archive's rules."""
+"""The comment server: a small WSGI app that checks a comment and stores it for moderation.
+
+It answers the form's requests only (``POST /new?uri=…``, its CORS preflight, and ``GET /info``
+as a health check), always in JSON, and gives nothing back but the new comment's id: no
+cookie, no other reader's data.
+"""
 
 from __future__ import annotations
 
-import io
 import json
 import logging
+import sqlite3
+import traceback
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
+from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo
 
 from comments.store import thread_slug
 
 from ..ports import port_busy
-from .config import allowed_origin, db_path, isso_config
+from .config import allowed_origin, db_path, threads_path
+from .database import Limits, Stored, connect, store_comment
 from .moderation import TIME_FORMAT, site_time
 from .rules import Refusal, Rules, check_comment
+from .threads import OpenThreads
 
 logger = logging.getLogger(__name__)
 
-# The only requests the archive's form makes (and a health check); Isso's other endpoints
-# (editing, votes, listing, its admin) could bypass the rules, so they are not served.
-ENDPOINTS = {("POST", "/new"), ("GET", "/info")}
 MAX_BODY_BYTES = 32 * 1024
-FORWARDED = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_PREFIX")
+# JSON nested deeper than a comment's (an object of strings) is refused before it is parsed.
+MAX_NESTING = 2
+THANKS = "Thank you — your comment will appear after moderation."
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-
-
-def not_isso_notification(record: logging.LogRecord) -> bool:
-    """Keep a log record unless it is one of Isso's notices of a new comment.
-
-    They end with Isso's "Activate comment" and "Delete comment" links, which lead to its
-    moderation endpoints, not served here (404); the server logs the archive's commands instead.
-    """
-    return record.module != "notifications"
 
 
 class SiteTimeFormatter(logging.Formatter):
@@ -49,107 +48,127 @@ class SiteTimeFormatter(logging.Formatter):
         return f"{datetime.fromtimestamp(record.created, self.zone):%Y-%m-%d %H:%M:%S %Z}"
 
 
-class CommentRules:
-    """WSGI middleware in front of Isso: refuses, stores nothing and says why, or passes on."""
+def too_deep(body: bytes) -> bool:
+    """Return True if the JSON ``body`` nests arrays or objects deeper than a comment does."""
+    depth = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in b"[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return True
+        elif byte in b"]}":
+            depth -= 1
+    return False
 
-    def __init__(self, isso_app: WSGIApp, settings: dict[str, Any]) -> None:
-        from isso import db, wsgi
 
-        conf = isso_config(settings)
-        self.app = isso_app
+class CommentServer:
+    """The WSGI app: refuses with a JSON reason, or stores the comment and answers its id."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
         self.settings = settings
         self.rules = Rules.from_settings(settings)
-        self.rate_limit = settings["COMMENTS_RATE_LIMIT"]
-        self.trusted_proxies = set(settings["COMMENTS_TRUSTED_PROXIES"])
-        # Isso's own database layer, for its per-address limits before anything is stored.
-        self.guard = db.SQLite3(conf.get("general", "dbpath"), conf).guard
-        self.origin = allowed_origin(settings)
-        self.cors = lambda app: wsgi.CORSMiddleware(
-            app,
-            origin=self.origin,
-            allowed=("Origin", "Referer", "Content-Type"),
-            exposed=("X-Set-Cookie", "Date"),
+        self.limits = Limits(
+            settings["COMMENTS_RATE_LIMIT"],
+            settings["COMMENTS_BRIEFING_LIMIT"],
+            settings["COMMENTS_BRIEFING_LIMIT_HOURS"] * 3600,
         )
+        self.trusted_proxies = set(settings["COMMENTS_TRUSTED_PROXIES"])
+        self.origin = allowed_origin(settings)
+        self.database = db_path(settings)
+        self.threads = OpenThreads(threads_path(settings))
+        connect(self.database).close()  # created (or moved from Isso's layout) at start
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
-        """Answer one request."""
-        from isso.utils import anonymize
-
-        # Isso's own CORS layer knows only the site's addresses; the archive's rule decides.
-        start_response = self.with_allowed_origin(environ, start_response)
-        if environ.get("REMOTE_ADDR") not in self.trusted_proxies:
-            # Only a trusted proxy may say who the reader is; Isso would believe anyone.
-            for header in FORWARDED:
-                environ.pop(header, None)
-        method = environ.get("REQUEST_METHOD", "GET")
-        if method == "OPTIONS":
-            return self.app(environ, start_response)
-        if (method, environ.get("PATH_INFO", "")) not in ENDPOINTS:
-            return self.refuse(environ, start_response, Refusal("form", "Not found.", 404))
-        if method == "GET":
-            return self.app(environ, start_response)
-        outcome = self.check(environ)
-        if isinstance(outcome, Refusal):
-            return self.refuse(environ, start_response, outcome)
-        uri, comment = outcome
-        address = anonymize(self.reader_address(environ))
-        valid, reason = self.guard.validate(
-            uri, {**comment, "remote_addr": address, "parent": None}
-        )
-        if not valid:
-            return self.refuse(environ, start_response, self.limit_refusal(reason))
-        body = json.dumps(comment).encode("utf-8")
-        environ["wsgi.input"] = io.BytesIO(body)
-        environ["CONTENT_LENGTH"] = str(len(body))
-        environ["CONTENT_TYPE"] = "application/json"
-        return self.store(uri, environ, start_response)
-
-    def store(self, uri: str, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
-        """Pass a comment to Isso to store; log how to moderate it once it waits for an editor."""
-        statuses: list[str] = []
-
-        def remember_status(status: str, headers: list[Any], exc_info: Any = None) -> Any:
-            statuses.append(status)
-            return start_response(status, headers, exc_info)
-
-        answer = self.app(environ, remember_status)
+        """Answer one request; whatever happens, in JSON and never with a stack trace."""
         try:
-            body = b"".join(answer)
-        finally:
-            # Isso's middleware clears its per-request state when the answer is closed.
-            if hasattr(answer, "close"):
-                answer.close()
-        if statuses and statuses[0].startswith("202"):  # stored, waiting for moderation
-            stored = json.loads(body)
-            logger.info(
-                "comments: comment %d on %s (sent %s) waits for moderation: "
-                "python3 dev.py comments.approve %d or python3 dev.py comments.reject %d "
-                "(python3 dev.py comments.pending lists every waiting comment)",
-                stored["id"],
-                thread_slug(uri),
-                f"{site_time(stored['created'], self.settings):{TIME_FORMAT}}",
-                stored["id"],
-                stored["id"],
+            status, answer = self.answer(environ)
+        except sqlite3.OperationalError as error:  # busy beyond the timeout, disk full
+            logger.error("comments: the database refused a comment: %s", error)
+            status, answer = (
+                503,
+                _refused(
+                    Refusal("form", "The comment server is busy; please send the comment again.")
+                ),
             )
+        except Exception:
+            logger.error("comments: unexpected error\n%s", traceback.format_exc())
+            status, answer = (
+                503,
+                _refused(
+                    Refusal("form", "The comment server could not store the comment; please retry.")
+                ),
+            )
+        body = json.dumps(answer, ensure_ascii=True).encode("ascii")
+        headers = [
+            ("Content-Type", "application/json"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-store"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Access-Control-Allow-Origin", self.origin(environ)),
+            ("Vary", "Origin"),
+        ]
+        if status == 200 and environ.get("REQUEST_METHOD") == "OPTIONS":
+            headers += [
+                ("Access-Control-Allow-Methods", "POST"),
+                ("Access-Control-Allow-Headers", "Content-Type"),
+                ("Access-Control-Max-Age", "86400"),
+            ]
+        if status in {429, 503}:
+            headers.append(("Retry-After", "60" if status == 429 else "5"))
+        start_response(f"{status} {_REASONS.get(status, 'Refused')}", headers)
         return [body]
 
-    def with_allowed_origin(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Callable[..., Any]:
-        """Return ``start_response`` answering with the origin this request may read from."""
-        origin = self.origin(environ)
+    def answer(self, environ: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Return the status and JSON answer of one request."""
+        method = environ.get("REQUEST_METHOD", "GET")
+        path = environ.get("PATH_INFO", "")
+        if (method, path) == ("GET", "/info"):
+            return 200, {"comments": "open"}
+        if path != "/new":
+            return 404, _refused(Refusal("form", "Not found.", 404))
+        if method == "OPTIONS":
+            return 200, {}
+        if method != "POST":
+            return 405, _refused(Refusal("form", "Comments are sent with POST.", 405))
+        outcome = self.receive(environ)
+        if isinstance(outcome, Refusal):
+            if outcome.status != 404:
+                logger.info("comments: refused a comment (%s): %s", outcome.field, outcome.message)
+            return outcome.status, _refused(outcome)
+        uri, stored = outcome
+        logger.info(
+            "comments: comment %d on %s (sent %s) waits for moderation: "
+            "python3 dev.py comments.approve %d or python3 dev.py comments.reject %d "
+            "(python3 dev.py comments.pending lists every waiting comment)",
+            stored.id,
+            thread_slug(uri),
+            f"{site_time(stored.created, self.settings):{TIME_FORMAT}}",
+            stored.id,
+            stored.id,
+        )
+        return 202, {"id": stored.id, "message": THANKS}
 
-        def respond(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            kept = [(k, v) for k, v in headers if k.lower() != "access-control-allow-origin"]
-            kept.append(("Access-Control-Allow-Origin", origin))
-            return start_response(status, kept, exc_info)
-
-        return respond
-
-    def check(self, environ: dict[str, Any]) -> tuple[str, dict[str, Any]] | Refusal:
-        """Return the thread and the cleaned comment of a POST /new, or why it is refused."""
-        from urllib.parse import parse_qs
-
+    def receive(self, environ: dict[str, Any]) -> tuple[str, Stored] | Refusal:
+        """Check a POST /new and store its comment; return the address and id, or a refusal."""
+        uris = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True).get("uri", [])
+        if len(uris) != 1:
+            return Refusal("form", "Comments can only be left on a briefing's page.", 400)
+        uri = uris[0]
+        title = self.threads.title(uri)
+        if title is None:
+            return Refusal(
+                "form", "This page does not take comments (it is not a published briefing).", 404
+            )
         if not environ.get("CONTENT_TYPE", "").startswith("application/json"):
             return Refusal("form", "Comments are sent by the page's script: turn on JavaScript.")
         try:
@@ -158,61 +177,68 @@ class CommentRules:
             length = 0
         if not 0 < length <= MAX_BODY_BYTES:
             return Refusal("text", "The comment is too long to be read.", 413)
+        body = environ["wsgi.input"].read(length)
         try:
-            data = json.loads(environ["wsgi.input"].read(length))
-        except (ValueError, UnicodeDecodeError):
+            data = None if too_deep(body) else json.loads(body)
+        except (ValueError, RecursionError):
             data = None
-        uri = parse_qs(environ.get("QUERY_STRING", "")).get("uri", [""])[0]
-        comment = check_comment(data, uri, self.rules)
-        return comment if isinstance(comment, Refusal) else (uri, comment)
+        comment = check_comment(data, self.rules)
+        if isinstance(comment, Refusal):
+            return comment
+        db = connect(self.database)
+        try:
+            stored = store_comment(
+                db, uri, title, comment, self.reader_address(environ), self.limits
+            )
+        finally:
+            db.close()
+        return stored if isinstance(stored, Refusal) else (uri, stored)
 
     def reader_address(self, environ: dict[str, Any]) -> str:
-        """Return the reader's IP address (from a trusted proxy's X-Forwarded-For if given)."""
+        """Return the reader's IP address (a trusted proxy's X-Forwarded-For if given)."""
+        remote = environ.get("REMOTE_ADDR", "")
         forwarded = environ.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            # The address the proxy saw, as Isso's ProxyFix reads it (one proxy).
+        if forwarded and remote in self.trusted_proxies:
+            # The address the proxy saw (one proxy): the last one named.
             return forwarded.split(",")[-1].strip()
-        return environ.get("REMOTE_ADDR", "")
+        return remote
 
-    def limit_refusal(self, reason: str) -> Refusal:
-        """Return the reader's message for a refusal of Isso's guard."""
-        if "ratelimit" in reason:
-            return Refusal(
-                "form",
-                f"You have sent {self.rate_limit} comment(s) in the last minute; "
-                "please wait a minute, then send this one again.",
-                429,
-            )
-        if "direct responses" in reason:
-            return Refusal("form", "You have already sent several comments on this briefing.", 429)
-        return Refusal("form", f"The comment was not accepted ({reason}).", 403)
 
-    def refuse(self, environ: dict[str, Any], start_response: Callable[..., Any], refusal: Refusal):
-        """Answer with the refusal as JSON, readable by the page's script (CORS)."""
-        from werkzeug.wrappers import Response
+_REASONS = {
+    200: "OK",
+    202: "Accepted",
+    400: "Bad Request",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    409: "Conflict",
+    413: "Content Too Large",
+    429: "Too Many Requests",
+    503: "Service Unavailable",
+}
 
-        if refusal.status != 404:
-            logger.info("comments: refused a comment (%s): %s", refusal.field, refusal.message)
-        body = json.dumps({"field": refusal.field, "message": refusal.message})
-        response = Response(body, status=refusal.status, mimetype="application/json")
-        return self.cors(response)(environ, start_response)
+
+def _refused(refusal: Refusal) -> dict[str, str]:
+    return {"field": refusal.field, "message": refusal.message}
 
 
 def make_comment_app(settings: dict[str, Any]) -> WSGIApp:
-    """Return the comment server's WSGI app: Isso, configured by the settings, behind the rules."""
-    import isso
-
-    logging.getLogger("isso").addFilter(not_isso_notification)
-    return CommentRules(isso.make_app(isso_config(settings)), settings)
+    """Return the comment server's WSGI app, configured by the settings."""
+    return CommentServer(settings)
 
 
 def comment_server(settings: dict[str, Any], host: str, port: int) -> Any:
-    """Return a threaded local HTTP server for the comment app (port 0: any free port)."""
-    from werkzeug.serving import make_server
+    """Return a threaded local HTTP server for the comment app (port 0: any free port).
+
+    A connection that sends nothing for COMMENTS_READ_TIMEOUT seconds is closed.
+    """
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    class Handler(WSGIRequestHandler):
+        timeout = settings["COMMENTS_READ_TIMEOUT"]
 
     app = make_comment_app(settings)
     try:
-        return make_server(host, port, app, threaded=True)
+        return make_server(host, port, app, threaded=True, request_handler=Handler)
     except OSError as error:
         raise port_busy(
             host,
@@ -225,14 +251,13 @@ def comment_server(settings: dict[str, Any], host: str, port: int) -> Any:
 
 def serve(settings: dict[str, Any], host: str, port: int) -> None:
     """Run the comment server at http://host:port/ until interrupted."""
-    # Isso sets up the log when imported, unless it is set up already; this is the one.
     console = logging.StreamHandler()
     console.setFormatter(SiteTimeFormatter(settings))
     logging.basicConfig(level=logging.INFO, handlers=[console], force=True)
     server = comment_server(settings, host, port)
     print(
         f"Comment server at http://{host}:{server.server_port}/ (Ctrl-C stops); "
-        f"database {db_path(settings)}",
+        f"database {db_path(settings)}; briefings open for comments from {threads_path(settings)}",
         flush=True,
     )
     try:

@@ -6,6 +6,7 @@ from contract import start_build
 
 from .attach import attach_comments
 from .settings import apply_defaults
+from .threads import write_threads
 
 __all__ = ["register"]
 
@@ -17,3 +18,6 @@ def register() -> None:
     # After the content cache was saved, as related_briefings does: comments change
     # without their briefing changing, so they are read afresh on every build.
     signals.article_generator_finalized.connect(attach_comments)
+    # After the briefings are written (Pelican has cleaned the output folder by then): the
+    # addresses the comment server accepts comments for.
+    signals.article_writer_finalized.connect(write_threads)

@@ -76,13 +76,17 @@ def attach_comments(generator: Any) -> None:
         return
     folder = Path(settings["PATH"]) / settings["COMMENTS_PATH"]
     files = {path.stem: path for path in folder.glob("*.json")} if folder.is_dir() else {}
+    # Hidden briefings show their comments but take none: the server accepts comments for
+    # published, listed briefings only (threads.py lists them).
+    published = set(map(id, generator.articles))
     briefings = [*generator.articles, *getattr(generator, "hidden_articles", [])]
     server = settings["COMMENTS_SERVER_URL"].rstrip("/")
     for briefing in briefings:
         uri = f"/{briefing.url}"
         path = files.get(briefing.slug)
         thread = CommentThread(uri, _read(path, settings) if path else [])
-        if str(briefing.metadata.get("comments", "open")).strip().lower() != "closed":
+        listed = id(briefing) in published
+        if listed and str(briefing.metadata.get("comments", "open")).strip().lower() != "closed":
             thread.post_url = f"{server}/new?uri={quote(uri)}"
             # Only pages with a form may talk to the comment server.
             briefing.content_security_policy = allow_comment_server(

@@ -35,8 +35,18 @@ DEFAULTS: dict[str, Any] = {
     "COMMENTS_MAX_LENGTH": 2000,
     # A comment without a name is signed "Anonymous"; False makes the name required.
     "COMMENTS_ALLOW_ANONYMOUS": True,
-    # New comments a reader's address may send per minute.
+    # New comments a reader's address (IPv4 /24, IPv6 /48) may send per minute.
     "COMMENTS_RATE_LIMIT": 2,
+    # Comments a reader's address may send on one briefing within COMMENTS_BRIEFING_LIMIT_HOURS.
+    "COMMENTS_BRIEFING_LIMIT": 10,
+    "COMMENTS_BRIEFING_LIMIT_HOURS": 24,
+    # The list of the briefings open for comments that the build writes (output-relative);
+    # the comment server accepts comments for these addresses only.
+    "COMMENTS_THREADS_SAVE_AS": "comments/threads.json",
+    # The list the comment server reads; "" is OUTPUT_PATH/COMMENTS_THREADS_SAVE_AS.
+    "COMMENTS_THREADS_FILE": "",
+    # Seconds `comments.serve` waits for a slow reader's request before closing it.
+    "COMMENTS_READ_TIMEOUT": 10,
     # Proxies in front of the server whose X-Forwarded-For is trusted for the address.
     "COMMENTS_TRUSTED_PROXIES": [],
     # Offered to readers without JavaScript as another way to comment ("" offers none).
@@ -60,6 +70,11 @@ CHECKS = {
     "COMMENTS_MAX_LENGTH": whole_number(1),
     "COMMENTS_ALLOW_ANONYMOUS": TRUE_OR_FALSE,
     "COMMENTS_RATE_LIMIT": whole_number(1),
+    "COMMENTS_BRIEFING_LIMIT": whole_number(1),
+    "COMMENTS_BRIEFING_LIMIT_HOURS": whole_number(1),
+    "COMMENTS_THREADS_SAVE_AS": text("a file's path inside the output folder"),
+    "COMMENTS_THREADS_FILE": text("a file's path, or ''"),
+    "COMMENTS_READ_TIMEOUT": whole_number(1),
     "COMMENTS_TRUSTED_PROXIES": list_of_text("a list of addresses"),
     "COMMENTS_EMAIL": text("an email address, or '' for none"),
 }

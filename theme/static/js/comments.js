@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var form = document.querySelector("[data-comment-form]");
-  if (!form || !window.fetch) {
+  if (!form || !window.fetch || !window.crypto) {
     return;
   }
   var min = Number(form.dataset.minLength);
@@ -14,10 +14,21 @@
   var status = form.querySelector("[data-comment-status]");
   var button = form.querySelector("button[type=submit]");
   var number = new Intl.NumberFormat("en");
+  // One key per comment, the same when the reader sends it again after an error, so the
+  // server stores it once; a new one after it was accepted.
+  var key = newKey();
+
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.from(bytes, function (b) {
+      return (b + 256).toString(16).slice(1);
+    }).join("");
+  }
 
   function length() {
-    // Code points, after trimming, as the server counts them.
-    return Array.from(text.value.trim()).length;
+    // Code points, after trimming, without invisible characters, as the server counts them.
+    return Array.from(text.value.replace(/[\p{Cf}\p{Co}\p{Cn}]/gu, "").trim()).length;
   }
 
   function count() {
@@ -55,7 +66,7 @@
       author: form.elements.author.value,
       email: form.elements.email.value,
       website: form.elements.website.value,
-      title: form.dataset.title
+      key: key
     };
     button.disabled = true;
     status.textContent = "Sending your comment…";
@@ -69,6 +80,7 @@
           return {};
         }).then(function (answer) {
           if (response.ok) {
+            key = newKey();
             form.reset();
             count();
             status.textContent = "Thank you — your comment will appear after moderation.";
