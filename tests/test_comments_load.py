@@ -1,7 +1,4 @@
-"""The comment server under load, through the production command (gunicorn, 2 workers).
-
-Needs gunicorn (pinned in requirements.txt); skipped, saying so, where it is not installed.
-"""
+"""The comment server under load, through the production command (gunicorn, 2 workers)."""
 
 from __future__ import annotations
 
@@ -13,11 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from bench.comments_load import URIS, Sent, Server, post, production_command, run_load, write_site
-
-pytest.importorskip("gunicorn", reason="gunicorn (requirements.txt) is not installed")
 
 
 def test_the_load_test_runs_the_documented_production_command():
