@@ -7,6 +7,7 @@ output untouched; lenient builds list the problem and publish the good briefing.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -147,10 +148,20 @@ def assert_reported(problems, path: str, where: str, words: str) -> None:
     assert any(line.startswith(f"{path}:{where}") and words in line for line in lines), lines
 
 
+@pytest.fixture(scope="module")
+def good_site(make_shared_site) -> Path:
+    """Build the good briefing once; each strict test copies the folder (content, cache, site)."""
+    return make_shared_site(GOOD).parent
+
+
 @pytest.mark.parametrize("name", BAD_FILES)
-def test_bad_file_fails_strict_build_and_keeps_last_good_output(make_site, name):
+def test_bad_file_fails_strict_build_and_keeps_last_good_output(
+    make_site, good_site, tmp_path, name
+):
     text, where, words = BAD_FILES[name]
-    site = make_site(GOOD)
+    # A copy of the last good build, as make_site(GOOD) in tmp_path would leave it.
+    shutil.copytree(good_site, tmp_path, symlinks=True, dirs_exist_ok=True)
+    site = tmp_path / "output"
     before = snapshot(site)
     with pytest.raises(BuildError) as failed:
         make_site({f"2026/{name}.md": text})
@@ -159,12 +170,26 @@ def test_bad_file_fails_strict_build_and_keeps_last_good_output(make_site, name)
     assert not list(site.parent.glob(".output.building-*"))
 
 
-@pytest.mark.parametrize("name", BAD_FILES)
-def test_lenient_build_lists_the_problem_and_publishes_the_good_briefing(make_site, name):
-    text, where, words = BAD_FILES[name]
+@pytest.fixture(scope="module")
+def lenient_build_of_every_bad_file(make_shared_site) -> tuple[Path, list]:
+    """Build the good briefing beside every bad file, leniently; return the site and problems.
+
+    Each bad file is checked on its own (problems are caught per briefing), so one build
+    serves every case of the lenient test, which only reads the site and the problems.
+    """
+    bad = {f"2026/{name}.md": text for name, (text, _, _) in BAD_FILES.items()}
     with recorded() as log:
-        site = make_site({**GOOD, f"2026/{name}.md": text}, lenient=True)
-    assert_reported(log.problems, f"content/briefings/2026/{name}.md", where, words)
+        site = make_shared_site({**GOOD, **bad}, lenient=True)
+    return site, log.problems
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_lenient_build_lists_the_problem_and_publishes_the_good_briefing(
+    lenient_build_of_every_bad_file, name
+):
+    _, where, words = BAD_FILES[name]
+    site, problems = lenient_build_of_every_bad_file
+    assert_reported(problems, f"content/briefings/2026/{name}.md", where, words)
     assert page_file(site, GOOD_URL).exists()
     assert not list(site.glob(f"briefings/*/*/{name}/index.html"))
 

@@ -12,15 +12,25 @@ from archive.paths import ROOT
 from .conftest import minimal_briefing, read_page, visible_text
 
 
-def test_aliases_and_case_variants_share_one_tag_page_and_label(make_site):
-    site = make_site(
+@pytest.fixture(scope="module")
+def aliased_site(make_shared_site):
+    """Build briefings naming one tag four ways, and one naming a spokesperson by an alias.
+
+    The spokesperson's briefing has only the default tag, security, and is read by its own test.
+    """
+    return make_shared_site(
         {
             "2026/a.md": minimal_briefing("Alpha", "2026-01-01", tags="Fentanyl"),
             "2026/b.md": minimal_briefing("Bravo", "2026-01-02", tags="fentanyl-precursors"),
             "2026/c.md": minimal_briefing("Charlie", "2026-01-03", tags="FENTANYL, security"),
             "2026/d.md": minimal_briefing("Delta", "2026-01-04", tags="Precursor chemicals"),
+            "2026/r.md": minimal_briefing("R", "2026-01-01", spokesperson="R. Jaiswal"),
         }
     )
+
+
+def test_aliases_and_case_variants_share_one_tag_page_and_label(aliased_site):
+    site = aliased_site
     assert sorted(p.name for p in (site / "tags").iterdir() if p.is_dir()) == [
         "fentanyl",
         "security",
@@ -37,9 +47,9 @@ def test_aliases_and_case_variants_share_one_tag_page_and_label(make_site):
     assert feed.count("<entry>") == 4
 
 
-def test_spokesperson_alias_leads_to_the_registry_name(make_site):
-    site = make_site({"2026/a.md": minimal_briefing("A", "2026-01-01", spokesperson="R. Jaiswal")})
-    page = read_page(site, "briefings/2026/01/a/")
+def test_spokesperson_alias_leads_to_the_registry_name(aliased_site):
+    site = aliased_site
+    page = read_page(site, "briefings/2026/01/r/")
     assert "Randhir Jaiswal" in visible_text(page.select_one(".briefing-meta"))
     person = read_page(site, "spokespeople/randhir-jaiswal/")
     role = "Official Spokesperson, Ministry of External Affairs, India"
