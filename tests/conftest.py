@@ -126,6 +126,19 @@ def make_site(tmp_path: Path) -> SiteBuilder:
     return functools.partial(build_briefings, tmp_path)
 
 
+@pytest.fixture
+def make_failing_build(make_site: SiteBuilder) -> SiteBuilder:
+    """Return ``make_site``'s builder with the search index off, for builds meant to fail.
+
+    The index is made after every page, by Pagefind, and is half of a small build's time.
+    A failed build's output is thrown away, so no test reads its index or its pages; what
+    the tests read (the problems reported, the last good site) does not depend on it. A
+    build that succeeds after all would publish a site without search (no search page, no
+    Search link), so use it only where the test expects BuildError or reads only problems.
+    """
+    return functools.partial(make_site, SEARCH_INDEX_ENABLED=False)
+
+
 @pytest.fixture(scope="session")
 def make_shared_site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuilder:
     """Return ``make_site``'s builder for a site that several tests read, each in a new folder.

@@ -156,7 +156,7 @@ def good_site(make_shared_site) -> Path:
 
 @pytest.mark.parametrize("name", BAD_FILES)
 def test_bad_file_fails_strict_build_and_keeps_last_good_output(
-    make_site, good_site, tmp_path, name
+    make_failing_build, good_site, tmp_path, name
 ):
     text, where, words = BAD_FILES[name]
     # A copy of the last good build, as make_site(GOOD) in tmp_path would leave it.
@@ -164,7 +164,7 @@ def test_bad_file_fails_strict_build_and_keeps_last_good_output(
     site = tmp_path / "output"
     before = snapshot(site)
     with pytest.raises(BuildError) as failed:
-        make_site({f"2026/{name}.md": text})
+        make_failing_build({f"2026/{name}.md": text})
     assert_reported(failed.value.problems, f"content/briefings/2026/{name}.md", where, words)
     assert snapshot(site) == before
     assert not list(site.parent.glob(".output.building-*"))
@@ -194,10 +194,10 @@ def test_lenient_build_lists_the_problem_and_publishes_the_good_briefing(
     assert not list(site.glob(f"briefings/*/*/{name}/index.html"))
 
 
-def test_every_problem_in_the_tree_is_reported_at_once(make_site):
+def test_every_problem_in_the_tree_is_reported_at_once(make_failing_build):
     bad = {f"2026/{name}.md": text for name, (text, _, _) in BAD_FILES.items()}
     with pytest.raises(BuildError) as failed:
-        make_site({**GOOD, **bad})
+        make_failing_build({**GOOD, **bad})
     reported = {line.split(":", 1)[0] for line in problem_lines(failed.value.problems)}
     assert reported == {f"content/briefings/{name}" for name in bad}
 
