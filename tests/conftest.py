@@ -77,17 +77,14 @@ def minimal_briefing(title: str, date: str, **fields: str | list[str]) -> str:
     return briefing_text(**{**defaults, **fields})
 
 
-def build_briefings(
+def write_content(
     folder: Path,
     briefings: dict[str, str | bytes],
     *,
-    lenient: bool = False,
     registry: dict[str, str] | None = None,
     pages: dict[str, str] | None = None,
-    settings_file: Path = SETTINGS,
-    **overrides: object,
 ) -> Path:
-    """Build ``briefings`` and ``pages`` (path: text) added to ``folder``'s content folder.
+    """Add ``briefings`` and ``pages`` (path: text) to ``folder``'s content folder; return it.
 
     ``registry`` adds TOML entries to a copy of the sample registry.
     """
@@ -107,6 +104,24 @@ def build_briefings(
     for name, entries in (registry or {}).items():
         with (content / "registry" / name).open("a", encoding="utf-8") as toml:
             toml.write("\n" + textwrap.dedent(entries))
+    return content
+
+
+def build_briefings(
+    folder: Path,
+    briefings: dict[str, str | bytes],
+    *,
+    lenient: bool = False,
+    registry: dict[str, str] | None = None,
+    pages: dict[str, str] | None = None,
+    settings_file: Path = SETTINGS,
+    **overrides: object,
+) -> Path:
+    """Build ``briefings`` and ``pages`` (path: text) added to ``folder``'s content folder.
+
+    ``registry`` adds TOML entries to a copy of the sample registry.
+    """
+    content = write_content(folder, briefings, registry=registry, pages=pages)
     settings = {
         "PATH": str(content),
         "OUTPUT_PATH": str(folder / "output"),
