@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import socket
 import subprocess
@@ -11,10 +12,12 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican import signals
 
 from archive.audit import CHROMIUM_ARGS, chromium_path
 from archive.build import build_site
@@ -22,6 +25,28 @@ from archive.paths import ROOT, SETTINGS
 from archive.preview import served
 
 SiteBuilder = Callable[..., Path]
+
+# Pelican runs in this test process, counted to keep the suite's cost visible: the whole
+# runs, and those that also made a search index with Pagefind (the slowest step).
+_builds = {"sites": 0, "search_indexes": 0, "invoke_runs": 0}
+
+
+def count_build(pelican) -> None:
+    """Count a finished Pelican run, and whether it made a search index."""
+    _builds["sites"] += 1
+    if pelican.settings.get("SEARCH_INDEX_ENABLED"):
+        _builds["search_indexes"] += 1
+
+
+signals.finalized.connect(count_build)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Report how many sites the tests built in this process (subprocesses not counted)."""
+    terminalreporter.write_line(
+        f"{_builds['sites']} site builds ({_builds['search_indexes']} with the search index), "
+        f"{_builds['invoke_runs']} invoke subprocesses"
+    )
 
 
 def briefing_text(**fields: str | list[str]) -> str:
@@ -52,56 +77,111 @@ def minimal_briefing(title: str, date: str, **fields: str | list[str]) -> str:
     return briefing_text(**{**defaults, **fields})
 
 
+def write_content(
+    folder: Path,
+    briefings: dict[str, str | bytes],
+    *,
+    registry: dict[str, str] | None = None,
+    pages: dict[str, str] | None = None,
+) -> Path:
+    """Add ``briefings`` and ``pages`` (path: text) to ``folder``'s content folder; return it.
+
+    ``registry`` adds TOML entries to a copy of the sample registry.
+    """
+    content = folder / "content"
+    files = [("briefings", briefings), ("pages", pages or {})]
+    for kind, texts in files:
+        (content / kind).mkdir(parents=True, exist_ok=True)
+        for name, text in texts.items():
+            path = content / kind / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
+    if not (content / "registry").exists():
+        shutil.copytree(ROOT / "content" / "registry", content / "registry")
+    for name, entries in (registry or {}).items():
+        with (content / "registry" / name).open("a", encoding="utf-8") as toml:
+            toml.write("\n" + textwrap.dedent(entries))
+    return content
+
+
+def build_briefings(
+    folder: Path,
+    briefings: dict[str, str | bytes],
+    *,
+    lenient: bool = False,
+    registry: dict[str, str] | None = None,
+    pages: dict[str, str] | None = None,
+    settings_file: Path = SETTINGS,
+    **overrides: object,
+) -> Path:
+    """Build ``briefings`` and ``pages`` (path: text) added to ``folder``'s content folder.
+
+    ``registry`` adds TOML entries to a copy of the sample registry.
+    """
+    content = write_content(folder, briefings, registry=registry, pages=pages)
+    settings = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(folder / "output"),
+        "CACHE_PATH": str(folder / "cache"),
+        **overrides,
+    }
+    return build_site(settings_file, lenient=lenient, **settings)
+
+
 @pytest.fixture
 def make_site(tmp_path: Path) -> SiteBuilder:
-    """Return a function that writes briefings into a fresh content folder and builds it."""
+    """Return a function that writes briefings into a fresh content folder and builds it.
 
-    def build(
-        briefings: dict[str, str | bytes],
-        *,
-        lenient: bool = False,
-        registry: dict[str, str] | None = None,
-        pages: dict[str, str] | None = None,
-        settings_file: Path = SETTINGS,
-        **overrides: object,
-    ) -> Path:
-        """Build ``briefings`` and ``pages`` (path: text) added to the content folder.
+    For a test of its own: one that edits content, rebuilds, breaks the build or checks a
+    setting. Tests that only read a site share one built by ``make_shared_site``.
+    """
+    return functools.partial(build_briefings, tmp_path)
 
-        ``registry`` adds TOML entries to a copy of the sample registry.
-        """
-        content = tmp_path / "content"
-        files = [("briefings", briefings), ("pages", pages or {})]
-        for folder, texts in files:
-            (content / folder).mkdir(parents=True, exist_ok=True)
-            for name, text in texts.items():
-                path = content / folder / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                if isinstance(text, bytes):
-                    path.write_bytes(text)
-                else:
-                    path.write_text(text, encoding="utf-8")
-        if not (content / "registry").exists():
-            shutil.copytree(ROOT / "content" / "registry", content / "registry")
-        for name, entries in (registry or {}).items():
-            with (content / "registry" / name).open("a", encoding="utf-8") as toml:
-                toml.write("\n" + textwrap.dedent(entries))
-        settings = {
-            "PATH": str(content),
-            "OUTPUT_PATH": str(tmp_path / "output"),
-            "CACHE_PATH": str(tmp_path / "cache"),
-            **overrides,
-        }
-        return build_site(settings_file, lenient=lenient, **settings)
+
+@pytest.fixture
+def make_failing_build(make_site: SiteBuilder) -> SiteBuilder:
+    """Return ``make_site``'s builder with the search index off, for builds meant to fail.
+
+    The index is made after every page, by Pagefind, and is half of a small build's time.
+    A failed build's output is thrown away, so no test reads its index or its pages; what
+    the tests read (the problems reported, the last good site) does not depend on it. A
+    build that succeeds after all would publish a site without search (no search page, no
+    Search link), so use it only where the test expects BuildError or reads only problems.
+    """
+    return functools.partial(make_site, SEARCH_INDEX_ENABLED=False)
+
+
+@pytest.fixture(scope="session")
+def make_shared_site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuilder:
+    """Return ``make_site``'s builder for a site that several tests read, each in a new folder.
+
+    Call it from a module- or session-scoped fixture; the tests must not change the site.
+    """
+
+    def build(briefings: dict[str, str | bytes], **options: object) -> Path:
+        return build_briefings(tmp_path_factory.mktemp("shared"), briefings, **options)
 
     return build
 
 
-@pytest.fixture
-def markup_check_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Let markup in plain-text fields past the checks, to test escaping behind them."""
+@contextmanager
+def markup_checks_off() -> Iterator[None]:
+    """Let markup in plain-text fields past the checks inside the block (for a shared build)."""
     # The checks refuse `<b>` in a title; escaping is the second line of defence, and a
     # template or plugin change must not weaken it unnoticed.
-    monkeypatch.setattr("briefing_metadata.plain_text.markup_in", lambda text: None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("briefing_metadata.plain_text.markup_in", lambda text: None)
+        yield
+
+
+@pytest.fixture
+def markup_check_off() -> Iterator[None]:
+    """Let markup in plain-text fields past the checks, to test escaping behind them."""
+    with markup_checks_off():
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -206,6 +286,7 @@ def write(project: Path, name: str, text: str) -> None:
 
 def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run an invoke task in ``project``, as an editor would from its folder."""
+    _builds["invoke_runs"] += 1
     return subprocess.run(
         [sys.executable, "-m", "invoke", *args],
         cwd=project,

@@ -7,6 +7,8 @@ import re
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from .conftest import minimal_briefing, read_page, visible_text
 
 LIAISON = "briefings/2026/02/india-canada-liaison-officers/"
@@ -39,14 +41,27 @@ def test_spokesperson_is_linked_to_their_page(sample_site):
     assert link["href"].endswith("spokespeople/randhir-jaiswal/")
 
 
-def test_reading_time_counts_the_body(make_site):
-    long_body = " ".join(["word"] * 700)
-    site = make_site(
+@pytest.fixture(scope="module")
+def small_site(make_shared_site):
+    """Build short, long, corrected and summary-less briefings; the tests read one page each.
+
+    The briefing without a summary is the newest, so the home page's first card is its.
+    """
+    bare = minimal_briefing("Bare", "2026-03-09").replace("Summary: Summary of Bare.\n", "")
+    return make_shared_site(
         {
             "2026/short.md": minimal_briefing("Short", "2026-03-01"),
-            "2026/long.md": minimal_briefing("Long", "2026-03-02", body=long_body),
+            "2026/long.md": minimal_briefing("Long", "2026-03-02", body=" ".join(["word"] * 700)),
+            "2026/fixed.md": minimal_briefing(
+                "Fixed", "2026-03-01 10:00", modified="2026-03-04 09:00"
+            ),
+            "2026/bare.md": bare,
         }
     )
+
+
+def test_reading_time_counts_the_body(small_site):
+    site = small_site
     short = read_page(site, "briefings/2026/03/short/").select_one(".reading-time")
     long = read_page(site, "briefings/2026/03/long/").select_one(".reading-time")
     assert visible_text(short) == "1 min read"
@@ -146,22 +161,14 @@ def test_not_found_page_links_back_into_the_archive(sample_site):
     assert any(href.endswith("tags/") for href in hrefs)
 
 
-def test_correction_date_is_shown(make_site):
-    site = make_site(
-        {
-            "2026/fixed.md": minimal_briefing(
-                "Fixed", "2026-03-01 10:00", modified="2026-03-04 09:00"
-            )
-        }
-    )
-    updated = read_page(site, "briefings/2026/03/fixed/").select_one(".modified time")
+def test_correction_date_is_shown(small_site):
+    updated = read_page(small_site, "briefings/2026/03/fixed/").select_one(".modified time")
     assert visible_text(updated) == "4 March 2026"
     assert updated["datetime"].startswith("2026-03-04T09:00")
 
 
-def test_no_standfirst_without_an_editor_summary(make_site):
-    text = minimal_briefing("Bare", "2026-03-01").replace("Summary: Summary of Bare.\n", "")
-    site = make_site({"2026/bare.md": text})
+def test_no_standfirst_without_an_editor_summary(small_site):
+    site = small_site
     soup = read_page(site, "briefings/2026/03/bare/")
     assert soup.select(".standfirst") == []
     assert visible_text(read_page(site, "index.html").select_one(".briefing-card-summary"))

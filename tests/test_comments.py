@@ -168,10 +168,10 @@ def test_comments_can_be_turned_off_site_wide(make_site, tmp_path):
     assert soup.select_one("#comments") is None and soup.select_one(".comment-count") is None
 
 
-def test_an_unknown_comments_value_is_an_error_at_its_line(make_site):
+def test_an_unknown_comments_value_is_an_error_at_its_line(make_failing_build):
     bad = {"2026/water-talks.md": minimal_briefing("Water talks", "2026-01-05", comments="maybe")}
     with pytest.raises(BuildError) as failed:
-        make_site(bad)
+        make_failing_build(bad)
     assert any(
         "water-talks.md:8: Comments: 'maybe' is not a comments setting; use one of open, closed"
         in str(problem)
@@ -179,11 +179,11 @@ def test_an_unknown_comments_value_is_an_error_at_its_line(make_site):
     ), failed.value.problems
 
 
-def test_a_broken_comments_file_fails_the_build_naming_it(make_site, tmp_path):
+def test_a_broken_comments_file_fails_the_build_naming_it(make_failing_build, tmp_path):
     (tmp_path / "content/comments").mkdir(parents=True)
     (tmp_path / "content/comments/water-talks.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(BuildError) as failed:
-        make_site(BRIEFINGS)
+        make_failing_build(BRIEFINGS)
     assert any("water-talks.json: is not a comments file" in error for error in failed.value.errors)
 
 

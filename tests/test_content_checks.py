@@ -7,6 +7,7 @@ output untouched; lenient builds list the problem and publish the good briefing.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from markdown.preprocessors import Preprocessor
 from archive.build import BuildError, recorded
 from briefing_metadata.plain_text import markup_in
 
-from .conftest import minimal_briefing, page_file
+from .conftest import build_briefings, minimal_briefing, page_file
 
 GOOD = {"2026/good.md": minimal_briefing("A good briefing", "2026-01-05")}
 GOOD_URL = "briefings/2026/01/good/"
@@ -147,34 +148,78 @@ def assert_reported(problems, path: str, where: str, words: str) -> None:
     assert any(line.startswith(f"{path}:{where}") and words in line for line in lines), lines
 
 
-@pytest.mark.parametrize("name", BAD_FILES)
-def test_bad_file_fails_strict_build_and_keeps_last_good_output(make_site, name):
-    text, where, words = BAD_FILES[name]
-    site = make_site(GOOD)
+BAD = {f"2026/{name}.md": text for name, (text, _, _) in BAD_FILES.items()}
+
+
+@dataclass
+class StrictBuild:
+    """A good site, its files' hashes, and the failure of the strict build adding every bad file."""
+
+    site: Path
+    before: dict[str, str]
+    failure: BuildError
+
+
+@pytest.fixture(scope="module")
+def strict_build_of_every_bad_file(tmp_path_factory) -> StrictBuild:
+    """Build the good briefing, then every bad file beside it, strictly; return the outcome.
+
+    Each bad file is checked on its own (problems are caught per briefing, and each is an
+    error by itself), so one failed build serves every case of the strict test, which reads
+    only the problems, the errors and the kept site. The failed build has no search index:
+    its output is thrown away (see make_failing_build); the good site has its index.
+    """
+    folder = tmp_path_factory.mktemp("strict")
+    site = build_briefings(folder, GOOD)
     before = snapshot(site)
     with pytest.raises(BuildError) as failed:
-        make_site({f"2026/{name}.md": text})
-    assert_reported(failed.value.problems, f"content/briefings/2026/{name}.md", where, words)
+        build_briefings(folder, BAD, SEARCH_INDEX_ENABLED=False)
+    return StrictBuild(site, before, failed.value)
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_fails_strict_build_and_keeps_last_good_output(
+    strict_build_of_every_bad_file, name
+):
+    _, where, words = BAD_FILES[name]
+    strict = strict_build_of_every_bad_file
+    site, before, failure = strict.site, strict.before, strict.failure
+    path = f"content/briefings/2026/{name}.md"
+    assert_reported(failure.problems, path, where, words)
+    # Logged as an error, so this file alone fails a strict build too.
+    assert any(line.startswith(f"{path}:{where}") and words in line for line in failure.errors)
     assert snapshot(site) == before
     assert not list(site.parent.glob(".output.building-*"))
 
 
-@pytest.mark.parametrize("name", BAD_FILES)
-def test_lenient_build_lists_the_problem_and_publishes_the_good_briefing(make_site, name):
-    text, where, words = BAD_FILES[name]
+@pytest.fixture(scope="module")
+def lenient_build_of_every_bad_file(make_shared_site) -> tuple[Path, list]:
+    """Build the good briefing beside every bad file, leniently; return the site and problems.
+
+    Each bad file is checked on its own (problems are caught per briefing), so one build
+    serves every case of the lenient test, which only reads the site and the problems.
+    """
     with recorded() as log:
-        site = make_site({**GOOD, f"2026/{name}.md": text}, lenient=True)
-    assert_reported(log.problems, f"content/briefings/2026/{name}.md", where, words)
+        site = make_shared_site({**GOOD, **BAD}, lenient=True)
+    return site, log.problems
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_lenient_build_lists_the_problem_and_publishes_the_good_briefing(
+    lenient_build_of_every_bad_file, name
+):
+    _, where, words = BAD_FILES[name]
+    site, problems = lenient_build_of_every_bad_file
+    assert_reported(problems, f"content/briefings/2026/{name}.md", where, words)
     assert page_file(site, GOOD_URL).exists()
     assert not list(site.glob(f"briefings/*/*/{name}/index.html"))
 
 
-def test_every_problem_in_the_tree_is_reported_at_once(make_site):
-    bad = {f"2026/{name}.md": text for name, (text, _, _) in BAD_FILES.items()}
-    with pytest.raises(BuildError) as failed:
-        make_site({**GOOD, **bad})
-    reported = {line.split(":", 1)[0] for line in problem_lines(failed.value.problems)}
-    assert reported == {f"content/briefings/{name}" for name in bad}
+def test_every_problem_in_the_tree_is_reported_at_once(strict_build_of_every_bad_file):
+    # The strict build above: the good briefing and every bad file, built at once.
+    failed = strict_build_of_every_bad_file.failure
+    reported = {line.split(":", 1)[0] for line in problem_lines(failed.problems)}
+    assert reported == {f"content/briefings/{name}" for name in BAD}
 
 
 def test_a_huge_file_is_refused_before_it_is_read(make_site):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archive.paths import ROOT
 
 from .conftest import minimal_briefing, page_file, read_page, visible_text
@@ -15,13 +17,19 @@ BRIEFINGS = {
 }
 
 
+@pytest.fixture(scope="module")
+def published_site(make_shared_site):
+    """Build the four briefings with the publishing settings, read by the tests below."""
+    return make_shared_site(BRIEFINGS, settings_file=PUBLISH)
+
+
 def every_page_text(site) -> str:
     files = [*site.rglob("*.html"), *site.rglob("*.xml")]
     return "\n".join(path.read_text(encoding="utf-8") for path in files)
 
 
-def test_publish_build_writes_no_draft_or_scheduled_briefing(make_site):
-    site = make_site(BRIEFINGS, settings_file=PUBLISH)
+def test_publish_build_writes_no_draft_or_scheduled_briefing(published_site):
+    site = published_site
     text = every_page_text(site)
     assert "Public briefing" in text
     assert "Draft briefing" not in text
@@ -29,8 +37,8 @@ def test_publish_build_writes_no_draft_or_scheduled_briefing(make_site):
     assert not (site / "drafts").exists()
 
 
-def test_hidden_briefing_has_a_page_but_is_in_no_listing_or_feed(make_site):
-    site = make_site(BRIEFINGS, settings_file=PUBLISH)
+def test_hidden_briefing_has_a_page_but_is_in_no_listing_or_feed(published_site):
+    site = published_site
     assert page_file(site, "briefings/2026/01/hidden/").exists()
     hidden_page = page_file(site, "briefings/2026/01/hidden/")
     others = [p for p in [*site.rglob("*.html"), *site.rglob("*.xml")] if p != hidden_page]

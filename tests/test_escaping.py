@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import minimal_briefing, read_page, visible_text
+from .conftest import markup_checks_off, minimal_briefing, read_page, visible_text
 
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
@@ -29,23 +29,25 @@ HOSTILE_REGISTRY = {
 }
 
 
-@pytest.fixture
-def hostile_site(make_site, markup_check_off):
-    return make_site(
-        {
-            "2026/hostile.md": minimal_briefing(
-                f"Title {PAYLOAD}",
-                "2026-03-01",
-                spokesperson=f"Spokes {PAYLOAD}",
-                location=f"Town {PAYLOAD}",
-                source=f"Source {PAYLOAD}",
-                key_points=[f"Point {PAYLOAD}"],
-                summary=f"Summary {PAYLOAD}",
-                tags=f"security, Tag {PAYLOAD}",
-            )
-        },
-        registry=HOSTILE_REGISTRY,
-    )
+@pytest.fixture(scope="module")
+def hostile_site(make_shared_site):
+    """Build one briefing with the payload in every field, read by every test here."""
+    with markup_checks_off():
+        return make_shared_site(
+            {
+                "2026/hostile.md": minimal_briefing(
+                    f"Title {PAYLOAD}",
+                    "2026-03-01",
+                    spokesperson=f"Spokes {PAYLOAD}",
+                    location=f"Town {PAYLOAD}",
+                    source=f"Source {PAYLOAD}",
+                    key_points=[f"Point {PAYLOAD}"],
+                    summary=f"Summary {PAYLOAD}",
+                    tags=f"security, Tag {PAYLOAD}",
+                )
+            },
+            registry=HOSTILE_REGISTRY,
+        )
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from key_points.parse import (
     header_points,
 )
 
-from .conftest import minimal_briefing, read_page, visible_text
+from .conftest import markup_checks_off, minimal_briefing, read_page, visible_text
 
 LIAISON = "briefings/2026/02/india-canada-liaison-officers/"
 
@@ -121,10 +121,31 @@ def test_problems_name_the_file_and_the_briefing_still_builds(make_site, caplog)
     assert any("both.md" in m and "both in the Key_points field" in m for m in messages)
 
 
-def test_a_single_point_is_a_list_of_one(make_site):
-    site = make_site(
-        {"2026/one.md": minimal_briefing("One", "2026-03-01", key_points="Only point")}
-    )
+@pytest.fixture(scope="module")
+def boxes_site(make_shared_site):
+    """Build briefings with one point, a body block, no points and hostile points, and a page.
+
+    The tests below each read their own briefing's page; none changes the site.
+    """
+    points = ["<script>alert(1)</script>", 'Tom & "Jerry" <b>bold</b>']
+    body = "Opening paragraph.\n\n::: key-points\n- Lifted one\n- Lifted two\n:::\n\nClosing."
+    with markup_checks_off():
+        return make_shared_site(
+            {
+                "2026/one.md": minimal_briefing("One", "2026-03-01", key_points="Only point"),
+                "2026/marked.md": minimal_briefing("Marked", "2026-03-01", body=body),
+                "2026/plain.md": minimal_briefing("Plain", "2026-03-01"),
+                "2026/hostile.md": minimal_briefing("Hostile", "2026-03-01", key_points=points),
+            },
+            pages={
+                "about.md": "Title: About the archive\n\n::: key-points\n"
+                "- Every briefing since 2025\n:::\n\nText.\n"
+            },
+        )
+
+
+def test_a_single_point_is_a_list_of_one(boxes_site):
+    site = boxes_site
     box = read_page(site, "briefings/2026/03/one/").select_one("aside.key-points")
     assert [visible_text(li) for li in box.select("li")] == ["Only point"]
 
@@ -151,10 +172,8 @@ def test_box_comes_before_the_body(sample_site):
     assert elements.index(box) < elements.index(body)
 
 
-def test_body_marker_becomes_the_same_box(make_site):
-    body = "Opening paragraph.\n\n::: key-points\n- Lifted one\n- Lifted two\n:::\n\nClosing."
-    site = make_site({"2026/marked.md": minimal_briefing("Marked", "2026-03-01", body=body)})
-    soup = read_page(site, "briefings/2026/03/marked/")
+def test_body_marker_becomes_the_same_box(boxes_site):
+    soup = read_page(boxes_site, "briefings/2026/03/marked/")
     assert [visible_text(li) for li in soup.select("aside.key-points li")] == [
         "Lifted one",
         "Lifted two",
@@ -164,19 +183,14 @@ def test_body_marker_becomes_the_same_box(make_site):
     assert "Opening paragraph." in body_text and "Closing." in body_text
 
 
-def test_no_key_points_no_box(make_site):
-    site = make_site({"2026/plain.md": minimal_briefing("Plain", "2026-03-01")})
-    soup = read_page(site, "briefings/2026/03/plain/")
+def test_no_key_points_no_box(boxes_site):
+    soup = read_page(boxes_site, "briefings/2026/03/plain/")
     assert soup.select("aside.key-points") == []
     assert soup.find(string=lambda text: "Key points" in text) is None
 
 
-def test_points_are_escaped(make_site, markup_check_off):
-    points = ["<script>alert(1)</script>", 'Tom & "Jerry" <b>bold</b>']
-    site = make_site(
-        {"2026/hostile.md": minimal_briefing("Hostile", "2026-03-01", key_points=points)}
-    )
-    box = read_page(site, "briefings/2026/03/hostile/").select_one("aside.key-points")
+def test_points_are_escaped(boxes_site):
+    box = read_page(boxes_site, "briefings/2026/03/hostile/").select_one("aside.key-points")
     assert box.find("script") is None and box.find("b") is None
     texts = [visible_text(li) for li in box.select("li")]
     assert texts[0] == "<script>alert(1)</script>"
@@ -227,12 +241,6 @@ def test_key_points_are_data_and_a_partial_for_any_theme(
     assert box.find("b") is None
 
 
-def test_pages_get_the_box_too(make_site, tmp_path):
-    pages = tmp_path / "content" / "pages"
-    pages.mkdir(parents=True)
-    (pages / "about.md").write_text(
-        "Title: About the archive\n\n::: key-points\n- Every briefing since 2025\n:::\n\nText.\n"
-    )
-    site = make_site({"2026/one.md": minimal_briefing("One", "2026-03-01")})
-    box = read_page(site, "about/").select_one("aside.key-points")
+def test_pages_get_the_box_too(boxes_site):
+    box = read_page(boxes_site, "about/").select_one("aside.key-points")
     assert [visible_text(li) for li in box.select("li")] == ["Every briefing since 2025"]

@@ -11,15 +11,15 @@ import pytest
 from archive.build import BuildError
 from archive.new import NewBriefingError, new_briefing
 
-from .conftest import invoke, minimal_briefing, read_page, visible_text
+from .conftest import invoke, minimal_briefing, read_page, visible_text, write_content
 
 NOON_IN_DELHI = datetime(2026, 3, 4, 12, 30, tzinfo=ZoneInfo("Asia/Kolkata"))
 
 
 @pytest.fixture
-def content(make_site, tmp_path):
-    make_site({})  # the content folder, with the sample registry
-    return tmp_path / "content"
+def content(tmp_path):
+    """Return an empty content folder with the sample registry (no site built from it)."""
+    return write_content(tmp_path, {})
 
 
 def start(content, title="Port reopens after storm", **options):

@@ -10,7 +10,7 @@ from archive.build import BuildError
 from archive.paths import PUBLISH_SETTINGS
 from archive.publish import PublishError, publish_site, rsync_site
 
-from .conftest import invoke, minimal_briefing
+from .conftest import invoke, minimal_briefing, write_content
 from .test_content_checks import snapshot
 
 FIRST = {"2026/first.md": minimal_briefing("First briefing", "2026-01-05")}
@@ -19,10 +19,9 @@ DRAFT = {"2026/draft.md": minimal_briefing("Unfinished", "2026-01-07", status="d
 
 
 @pytest.fixture
-def content(make_site, tmp_path):
+def content(tmp_path):
     """Return a content folder holding two briefings and a draft, with the sample registry."""
-    make_site({**FIRST, **SECOND, **DRAFT})
-    return tmp_path / "content"
+    return write_content(tmp_path, {**FIRST, **SECOND, **DRAFT})
 
 
 def publish(content, tmp_path, **where):

@@ -12,15 +12,25 @@ from archive.paths import ROOT
 from .conftest import minimal_briefing, read_page, visible_text
 
 
-def test_aliases_and_case_variants_share_one_tag_page_and_label(make_site):
-    site = make_site(
+@pytest.fixture(scope="module")
+def aliased_site(make_shared_site):
+    """Build briefings naming one tag four ways, and one naming a spokesperson by an alias.
+
+    The spokesperson's briefing has only the default tag, security, and is read by its own test.
+    """
+    return make_shared_site(
         {
             "2026/a.md": minimal_briefing("Alpha", "2026-01-01", tags="Fentanyl"),
             "2026/b.md": minimal_briefing("Bravo", "2026-01-02", tags="fentanyl-precursors"),
             "2026/c.md": minimal_briefing("Charlie", "2026-01-03", tags="FENTANYL, security"),
             "2026/d.md": minimal_briefing("Delta", "2026-01-04", tags="Precursor chemicals"),
+            "2026/r.md": minimal_briefing("R", "2026-01-01", spokesperson="R. Jaiswal"),
         }
     )
+
+
+def test_aliases_and_case_variants_share_one_tag_page_and_label(aliased_site):
+    site = aliased_site
     assert sorted(p.name for p in (site / "tags").iterdir() if p.is_dir()) == [
         "fentanyl",
         "security",
@@ -37,9 +47,9 @@ def test_aliases_and_case_variants_share_one_tag_page_and_label(make_site):
     assert feed.count("<entry>") == 4
 
 
-def test_spokesperson_alias_leads_to_the_registry_name(make_site):
-    site = make_site({"2026/a.md": minimal_briefing("A", "2026-01-01", spokesperson="R. Jaiswal")})
-    page = read_page(site, "briefings/2026/01/a/")
+def test_spokesperson_alias_leads_to_the_registry_name(aliased_site):
+    site = aliased_site
+    page = read_page(site, "briefings/2026/01/r/")
     assert "Randhir Jaiswal" in visible_text(page.select_one(".briefing-meta"))
     person = read_page(site, "spokespeople/randhir-jaiswal/")
     role = "Official Spokesperson, Ministry of External Affairs, India"
@@ -70,29 +80,31 @@ def test_sample_tag_and_spokesperson_pages_show_registry_details(sample_site):
         ),
     ],
 )
-def test_registry_mistakes_are_errors(make_site, toml, where, words):
+def test_registry_mistakes_are_errors(make_failing_build, toml, where, words):
     with pytest.raises(BuildError) as failed:
-        make_site({"2026/a.md": minimal_briefing("A", "2026-01-01")}, registry={"tags.toml": toml})
+        make_failing_build(
+            {"2026/a.md": minimal_briefing("A", "2026-01-01")}, registry={"tags.toml": toml}
+        )
     reports = [str(p) for p in failed.value.problems]
     assert any(r.startswith(f"content/registry/{where}") and words in r for r in reports), reports
 
 
-def test_registry_error_names_the_toml_line(make_site):
+def test_registry_error_names_the_toml_line(make_failing_build):
     sample_lines = len((ROOT / "content/registry/tags.toml").read_text().splitlines())
     with recorded() as log, pytest.raises(BuildError):
-        make_site(
+        make_failing_build(
             {"2026/a.md": minimal_briefing("A", "2026-01-01")}, registry={"tags.toml": "[x\n"}
         )
     (problem,) = [p for p in log.problems if p.path.endswith("tags.toml")]
-    # make_site appends a blank line, then the broken table.
+    # make_failing_build appends a blank line, then the broken table.
     assert problem.line == sample_lines + 2
 
 
-def test_a_name_without_letters_is_refused_at_its_toml_line(make_site):
+def test_a_name_without_letters_is_refused_at_its_toml_line(make_failing_build):
     sample = ROOT / "content/registry/spokespeople.toml"
     sample_lines = len(sample.read_text(encoding="utf-8").splitlines())
     with recorded() as log, pytest.raises(BuildError):
-        make_site(
+        make_failing_build(
             {"2026/a.md": minimal_briefing("A", "2026-01-01")},
             registry={"spokespeople.toml": '[nobody]\nname = "<<>>"\n'},
         )
@@ -103,14 +115,14 @@ def test_a_name_without_letters_is_refused_at_its_toml_line(make_site):
     )
 
 
-def test_a_registry_file_that_is_not_utf8_names_the_line_and_column(make_site, tmp_path):
+def test_a_registry_file_that_is_not_utf8_names_the_line_and_column(make_failing_build, tmp_path):
     registry = tmp_path / "content/registry"
     shutil.copytree(ROOT / "content/registry", registry)
     sample_lines = len((registry / "tags.toml").read_text(encoding="utf-8").splitlines())
     with (registry / "tags.toml").open("ab") as toml:
         toml.write(b'\n[cafe]\nlabel = "Caf\xe9"\n')
     with recorded() as log, pytest.raises(BuildError):
-        make_site({"2026/a.md": minimal_briefing("A", "2026-01-01")})
+        make_failing_build({"2026/a.md": minimal_briefing("A", "2026-01-01")})
     (problem,) = [p for p in log.problems if p.path.endswith("tags.toml")]
     assert str(problem) == (
         f"content/registry/tags.toml:{sample_lines + 3}: file: is not UTF-8: byte 0xe9 at "

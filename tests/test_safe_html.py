@@ -30,10 +30,11 @@ and <a href="https://example.org/report">the report</a>.
 """
 
 
-@pytest.fixture
-def cleaned(make_site):
+@pytest.fixture(scope="module")
+def cleaned(make_shared_site):
+    """Build one briefing of hostile raw HTML; return its page and the problems reported."""
     with recorded() as log:
-        site = make_site(
+        site = make_shared_site(
             {"2026/raw.md": minimal_briefing("Raw HTML", "2026-02-02", body=HOSTILE_BODY)}
         )
     return read_page(site, "briefings/2026/02/raw/"), log.problems

@@ -130,8 +130,13 @@ def test_results_sort_newest_first_and_filter_by_year_without_words(page, sample
     assert sorted(result_titles(page)) == sorted(titles)
 
 
-def test_unpublished_briefings_cannot_be_found(browser, make_site):
-    site = make_site(
+@pytest.fixture(scope="module")
+def quokka_site(make_shared_site):
+    """Build a published, a draft and a hidden briefing on quokkas, and one with key points.
+
+    Both tests below only search it, for words the other test's briefings do not contain.
+    """
+    return make_shared_site(
         {
             "2026/out.md": minimal_briefing("Quokka census", "2026-03-01", body="Quokka counts."),
             "2026/draft.md": minimal_briefing(
@@ -140,8 +145,15 @@ def test_unpublished_briefings_cannot_be_found(browser, make_site):
             "2026/hidden.md": minimal_briefing(
                 "Quokka hidden", "2026-03-03", status="hidden", body="Quokka hidden."
             ),
+            "2026/port.md": minimal_briefing(
+                "Port news", "2026-03-01", key_points=["Ferries resume", "Harbour reopens"]
+            ),
         }
     )
+
+
+def test_unpublished_briefings_cannot_be_found(browser, quokka_site):
+    site = quokka_site
     context = browser.new_context()
     page = context.new_page()
     with served(site) as url:
@@ -164,12 +176,9 @@ def test_search_form_is_hidden_where_scripting_is_off(browser, sample_url):
     context.close()
 
 
-def test_the_key_points_heading_is_not_searchable(page, make_site):
+def test_the_key_points_heading_is_not_searchable(page, quokka_site):
     # Every briefing with key points shows the same heading: it must not match them all.
-    points = ["Ferries resume", "Harbour reopens"]
-    site = make_site(
-        {"2026/port.md": minimal_briefing("Port news", "2026-03-01", key_points=points)}
-    )
+    site = quokka_site
     with served(site) as url:
         page.goto(f"{url}/search/?q=points")
         wait_for_status(page, r"No briefings found for “points”")

@@ -121,17 +121,27 @@ def test_spokesperson_page_describes_a_person_with_breadcrumbs(sample_site):
     assert canonical == SITEURL + "spokespeople/randhir-jaiswal/"
 
 
-@pytest.mark.parametrize("status", ["draft", "hidden"])
-def test_unpublished_briefings_carry_no_canonical_or_structured_data(make_site, status):
+@pytest.fixture(scope="module")
+def unpublished_site(make_shared_site):
+    """Build a draft, a hidden and a published briefing; each case reads one unpublished page."""
     from .conftest import minimal_briefing
 
-    site = make_site(
+    return make_shared_site(
         {
-            "2026/out.md": minimal_briefing("Not out yet", "2026-03-02", status=status),
-            "2026/out-now.md": minimal_briefing("Out now", "2026-03-01"),
+            f"2026/out-{status}.md": minimal_briefing(
+                f"Not out yet ({status})", "2026-03-02", status=status
+            )
+            for status in ("draft", "hidden")
         }
+        | {"2026/out-now.md": minimal_briefing("Out now", "2026-03-01")}
     )
-    (page,) = [p for p in site.rglob("index.html") if "Not out yet" in p.read_text("utf-8")]
+
+
+@pytest.mark.parametrize("status", ["draft", "hidden"])
+def test_unpublished_briefings_carry_no_canonical_or_structured_data(unpublished_site, status):
+    site = unpublished_site
+    title = f"Not out yet ({status})"
+    (page,) = [p for p in site.rglob("index.html") if title in p.read_text("utf-8")]
     soup = read_page(page.parent, "")
     assert json_ld(soup) == []
     assert soup.select('link[rel="canonical"], meta[property^="og:"]') == []
