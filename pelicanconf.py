@@ -39,6 +39,7 @@ PLUGINS = [
     "safe_html",
     "typography",
     "key_points",
+    "transcripts",
     "related_briefings",
     "open_data",
     "search_index",

@@ -115,8 +115,37 @@ def briefing(number: int, rng: random.Random, start: datetime, count: int) -> st
         f"Source: Weekly briefing\n"
         f"Summary: {sentence(rng, 18)}\n"
         f"Key_points: {points[0]}\n" + "".join(f"    {point}\n" for point in points[1:]) + "\n"
-        f"{body(rng, rng.randint(400, 1000))}\n"
+        f"{body(rng, rng.randint(400, 1000))}\n" + transcript(number, tags)
     )
+
+
+OUTLETS = ("The Daily Ledger", "Northern Wire", "Harbour Times", "Samachar Today")
+
+
+def transcript(number: int, tags: list[str]) -> str:
+    """Return a transcript block for about a third of the briefings, else ""."""
+    # Its own generator, so the rest of the corpus is the same with or without transcripts.
+    rng = random.Random(number)
+    if rng.random() >= 0.35:
+        return ""
+    lines = ["", "::: transcript"]
+    count = rng.randint(3, 8)
+    waiting: list[str] = []
+    for question in range(1, count + 1):
+        who = (
+            f" (Reporter {rng.randint(1, 40)}, {rng.choice(OUTLETS)})" if rng.random() < 0.7 else ""
+        )
+        tag = f" [tags: {rng.choice(tags)}]" if rng.random() < 0.6 else ""
+        note = " [note: asked in Hindi; approximate translation]" if rng.random() < 0.1 else ""
+        lines += [f"Q{question}{who}{tag}{note}: {sentence(rng, rng.randint(12, 30))}", ""]
+        waiting.append(str(question))
+        # Now and then two questions share one answer.
+        if question < count and len(waiting) == 1 and rng.random() < 0.15:
+            continue
+        lines += [f"A{','.join(waiting)}: {sentence(rng, rng.randint(30, 80))}", ""]
+        waiting = []
+    lines.append(":::")
+    return "\n".join(lines) + "\n"
 
 
 def briefing_path(content: Path, number: int, text: str) -> Path:

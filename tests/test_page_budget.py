@@ -10,7 +10,10 @@ from bs4 import BeautifulSoup
 from .pages import PAGE_TYPES, allowed_script
 
 # A briefing with everything it loads (stylesheet, icon), uncompressed, for a slow phone link.
-BRIEFING_BUDGET_BYTES = 30 * 1024
+# Raised from 30 KB for transcripts: a briefing's questions and answers are on the page and,
+# as schema.org Question/Answer, in its JSON-LD too (the liaison briefing, four questions, is
+# 36 KB with the stylesheet; under 9 KB gzipped over the wire).
+BRIEFING_BUDGET_BYTES = 40 * 1024
 
 
 def built_pages(site: Path):

@@ -50,7 +50,8 @@ def content_kind(path: Path, settings: dict[str, Any]) -> str:
     return "page" if any(relative.startswith(f"{p.rstrip('/')}/") for p in pages) else "briefing"
 
 
-def _author(entry: Entry, settings: dict[str, Any]) -> Author:
+def author_of(entry: Entry, settings: dict[str, Any]) -> Author:
+    """Return a spokesperson of the registry as Pelican's author, with role and organisation."""
     author = Author(entry.name, settings)
     author.slug = entry.slug
     author.role = entry.details.get("role", "")
@@ -58,7 +59,8 @@ def _author(entry: Entry, settings: dict[str, Any]) -> Author:
     return author
 
 
-def _tag(entry: Entry, settings: dict[str, Any]) -> Tag:
+def tag_of(entry: Entry, settings: dict[str, Any]) -> Tag:
+    """Return a tag of the registry as Pelican's tag, with its description."""
     tag = Tag(entry.name, settings)
     tag.slug = entry.slug
     tag.description = entry.details.get("description", "")
@@ -104,10 +106,10 @@ class BriefingReader(MarkdownReader):
             )
             return "", {"status": "skip", "briefing_problems": source.problems}
         if vocabulary["spokespeople"]:
-            metadata["authors"] = [_author(e, settings) for e in vocabulary["spokespeople"]]
+            metadata["authors"] = [author_of(e, settings) for e in vocabulary["spokespeople"]]
             metadata["author"] = metadata["authors"][0]
         if "tags" in metadata:
-            metadata["tags"] = [_tag(entry, settings) for entry in vocabulary["tags"]]
+            metadata["tags"] = [tag_of(entry, settings) for entry in vocabulary["tags"]]
         metadata["briefing_problems"] = source.problems
         metadata["source_lines"] = {key: field.line for key, field in source.fields.items()}
         return content, metadata

@@ -8,6 +8,10 @@ from typing import Any
 # plugins handle the same signal and one needs the other's result, the second names the
 # first here, with why. Only plugins that are both listed are checked.
 RUNS_AFTER: dict[str, dict[str, str]] = {
+    "transcripts": {
+        "briefing_metadata": "its reader extends briefing_metadata's (readers_init), and the "
+        "reading time it recounts with the transcript comes first (content_object_init)",
+    },
     "typography": {
         "safe_html": "it typesets the body that safe_html has cleaned (content_object_init)",
     },
@@ -18,6 +22,7 @@ RUNS_AFTER: dict[str, dict[str, str]] = {
         "briefing_metadata": "it caches briefings with the addresses fixed (pretaxonomy)",
         "typography": "it caches briefings with their typeset key points (pretaxonomy)",
         "open_data": "it caches briefings with their open-data records (pretaxonomy)",
+        "transcripts": "it caches briefings with their questions' JSON-LD (pretaxonomy)",
     },
     "parallel_reading": {
         "incremental": "it reads what the loaded content cache lacks (article_generator_init)",

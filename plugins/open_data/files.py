@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from contract.addresses import public_siteurl
+from contract.build import build_state
 
 from .records import FIELDS, absolute_url, csv_row, record_of
 
@@ -49,7 +50,7 @@ def json_feed(
         if record["modified"]:
             item["date_modified"] = record["modified"]
         items.append(item)
-    return {
+    feed = {
         "version": JSON_FEED_VERSION,
         "title": settings["SITENAME"],
         "home_page_url": absolute_url(settings, ""),
@@ -58,6 +59,23 @@ def json_feed(
         "language": settings.get("DEFAULT_LANG", "en"),
         "items": items,
     }
+    if related := related_files(settings):
+        # JSON Feed's extensions start with an underscore and say where they are described.
+        feed["_archive"] = {"about": absolute_url(settings, ""), "related": related}
+    return feed
+
+
+# The build state's note where plugins list other data files (questions.json and .csv).
+RELATED = "open_data.related"
+
+
+def related_files(settings: dict[str, Any]) -> list[dict[str, str]]:
+    """Return the other data files plugins offer: title, absolute address, media type."""
+    return [
+        {"title": title, "url": absolute_url(settings, save_as), "type": media_type}
+        for title, save_as, media_type in build_state(settings).notes.get(RELATED, [])
+        if save_as
+    ]
 
 
 def _output_file(generator: Any, key: str) -> Path | None:
@@ -93,6 +111,8 @@ def write_open_data(generator: Any, writer: Any = None) -> None:
             "home_page_url": absolute_url(settings, ""),
             "briefings": records,
         }
+        if related := related_files(settings):
+            document["related"] = related
         _write_json(path, document)
         logger.info("open_data: wrote %s", path)
     if path := _output_file(generator, "OPEN_DATA_CSV_SAVE_AS"):

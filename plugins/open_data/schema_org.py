@@ -67,6 +67,10 @@ def news_article(briefing: Any, record: dict[str, Any], settings: dict[str, Any]
         data["abstract"] = record["key_points"]
     if record["location"]:
         data["dateline"] = record["location"]
+    # Parts other plugins describe, such as the transcript's questions and answers.
+    parts = getattr(briefing, "schema_org_parts", None)
+    if parts:
+        data["hasPart"] = parts
     return data
 
 

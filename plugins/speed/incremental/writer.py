@@ -68,6 +68,10 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
     parts += [str(page.number), str(paginator.num_pages), str(paginator.count)]
     parts += [str(len(kwargs.get("dates", ()))), str(len(kwargs.get("articles", ())))]
     parts += [_source_hash(briefing, memo, settings) for briefing in page.object_list]
+    # Some listings also show what other briefings hold (a tag page, the latest questions on
+    # the tag): a plugin names those, anything with a source_path, under this note.
+    shown = build_state(settings).notes.get("incremental.listing_inputs", {}).get(name, ())
+    parts += ["+", str(len(shown)), *(_source_hash(other, memo, settings) for other in shown)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

@@ -51,6 +51,15 @@ function showCounts(name, counts) {
   }
 }
 
+function questionsOnly() {
+  return form.elements.content.checked;
+}
+
+// A question's section on its page: Pagefind splits pages at headings with an id (#q-3).
+function questionSections(data) {
+  return (data.sub_results || []).filter((sub) => /#q-\d+$/.test(sub.url));
+}
+
 function chosenFilters() {
   const filters = {};
   for (const name of FACETS) {
@@ -58,6 +67,8 @@ function chosenFilters() {
     // Within one facet any chosen value matches; across facets every facet must.
     if (values.length) filters[name] = { any: values };
   }
+  // Briefings with questions and answers only; their results then lead to the questions.
+  if (questionsOnly()) filters.content = { any: ["questions"] };
   return filters;
 }
 
@@ -76,6 +87,7 @@ function restoreState() {
   // Words typed while the index loaded are kept; an address with a query wins.
   if (params.has("q")) query.value = params.get("q");
   form.elements.sort.value = params.get("sort") === "date" ? "date" : "";
+  form.elements.content.checked = params.get("content") === "questions";
   for (const name of FACETS) {
     const wanted = new Set(params.getAll(name));
     const boxes = form.querySelectorAll(`input[name="${name}"]`);
@@ -136,6 +148,25 @@ function resultItem(data) {
   excerpt.className = "search-excerpt";
   excerpt.append(...excerptNodes(data.excerpt || ""));
   item.append(heading, meta, excerpt);
+  // A match inside a question or its answer leads to that question's anchor.
+  const questions = questionSections(data).slice(0, 3);
+  if (questions.length) {
+    if (questionsOnly()) link.href = questions[0].url;
+    const list = document.createElement("ul");
+    list.className = "search-questions";
+    for (const sub of questions) {
+      const entry = document.createElement("li");
+      const subLink = document.createElement("a");
+      subLink.href = sub.url;
+      subLink.textContent = sub.title;
+      const subExcerpt = document.createElement("span");
+      subExcerpt.className = "search-excerpt";
+      subExcerpt.append(" ", ...excerptNodes(sub.excerpt || ""));
+      entry.append(subLink, subExcerpt);
+      list.append(entry);
+    }
+    item.append(list);
+  }
   return item;
 }
 
