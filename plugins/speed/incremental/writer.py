@@ -70,7 +70,7 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
     parts += [_source_hash(briefing, memo, settings) for briefing in page.object_list]
     # Some listings also show what other briefings hold (a tag page, the latest questions on
     # the tag): a plugin names those, anything with a source_path, under this note.
-    shown = build_state(settings).notes.get("incremental.listing_inputs", {}).get(name, ())
+    shown = build_state(settings).notes.get("incremental.listing_inputs", {}).get(listing.name, ())
     parts += ["+", str(len(shown)), *(_source_hash(other, memo, settings) for other in shown)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
