@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -42,7 +42,7 @@ class Change:
     @property
     def iso_date(self) -> str:
         """Return the date as written, for a ``<time datetime>``: the day, or day and time."""
-        return self.date.date().isoformat() if not self.date.time() else self.date.isoformat()
+        return self.date.date().isoformat() if self.date.time() == time() else self.date.isoformat()
 
     @property
     def is_correction(self) -> bool:
@@ -60,7 +60,7 @@ class Withdrawal:
     @property
     def iso_date(self) -> str:
         """Return the date as written, for a ``<time datetime>``: the day, or day and time."""
-        return self.date.date().isoformat() if not self.date.time() else self.date.isoformat()
+        return self.date.date().isoformat() if self.date.time() == time() else self.date.isoformat()
 
 
 def _dated_entry(
