@@ -14,6 +14,11 @@ PAGE_TYPES = {
     "year": "/archives/2026/",
     "search": "/search/?q=fentanyl",
     "not-found": "/no/such/page/",
+    "corrections": "/corrections/",
+    "withdrawn": "/withdrawn/",
+    "withdrawn-briefing": "/briefings/2025/11/offshore-wind-licensing/",
+    # A moved briefing's old address: the redirect page itself, before it moves on.
+    "redirect": "/briefings/2025/03/ransomware-reporting-guidance/",
 }
 
 # The only scripts a page may load, each the site's own file: the search page's, and on
