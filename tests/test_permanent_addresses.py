@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,25 @@ def test_output_does_not_depend_on_the_record(tmp_path, make_site):
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert before.keys() == after.keys()
     assert [k for k in before if before[k] != after[k] and "pagefind" not in str(k)] == []
+
+
+def test_redirect_page_has_no_accessibility_violations(new_page, sample_url, sample_site):
+    from .pages import REDIRECT
+    from .test_accessibility import AXE_TAGS, describe_violations
+    from .toolchain import axe_script
+
+    page = new_page(bypass_csp=True)
+    # Held in place: served without its refresh, so axe reads this page, not the next one.
+    html = (sample_site / REDIRECT.strip("/") / "index.html").read_text("utf-8")
+    held = re.sub(r'<meta http-equiv="refresh"[^>]*>', "", html)
+    assert held != html
+    page.route(
+        f"{sample_url}{REDIRECT}", lambda route: route.fulfill(body=held, content_type="text/html")
+    )
+    page.goto(f"{sample_url}{REDIRECT}")
+    assert page.locator("h1").inner_text() == "This briefing has moved"
+    page.add_script_tag(path=str(axe_script()))
+    results = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    assert results["violations"] == [], describe_violations(results["violations"])
