@@ -45,6 +45,8 @@ PLUGINS = [
     "search_index",
     "sitemap_xml",
     "robots_txt",
+    "corrections",
+    "permanent_addresses",
     "incremental",
     "parallel_reading",
 ]

@@ -79,7 +79,7 @@ def publish(c, target="", git_repo="", branch="", allow_example_siteurl=False):
     from archive.publish import PublishError, is_example_address, publish_site
     from archive.report import problems_listed
 
-    with problems_listed():
+    with problems_listed() as log:
         try:
             published = publish_site(
                 target, git_repo, branch, allow_example_siteurl=allow_example_siteurl
@@ -91,6 +91,10 @@ def publish(c, target="", git_repo="", branch="", allow_example_siteurl=False):
         except PublishError as error:
             raise Exit(f"Nothing was published: {error}", code=1) from None
     print(f"Published {published.pages} pages to {published.where}, for {published.siteurl}.")
+    # The published addresses join the record, so no later build can lose one unnoticed.
+    from archive.addresses import record_addresses
+
+    _say_recorded(record_addresses(log.addresses)[1])
     if is_example_address(published.siteurl):
         print(
             "Note: SITEURL in publishconf.py is still the example address, so every link and "
@@ -369,15 +373,49 @@ def comments_sync(c):
     print(f"{report.comments} approved comment(s); build the site to publish the changes.")
 
 
+@task(name="record")
+def addresses_record(c):
+    """Add every address the public site now publishes to the record; then commit it."""
+    from archive.addresses import record_site
+    from archive.report import print_problems
+
+    report, added = record_site()
+    if not report.ok:
+        print_problems(report.log.problems)
+        raise Exit("Nothing recorded: fix the errors first (`python3 dev.py check`).", code=1)
+    _say_recorded(added)
+
+
+def _say_recorded(added: list[str]) -> None:
+    from archive.addresses import record_path
+    from archive.build import site_settings
+
+    path = record_path(site_settings(PUBLISH_SETTINGS))
+    if path is None:
+        return
+    for address in added:
+        print(f"recorded {address}")
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    if added:
+        print(f"{len(added)} new address(es) in {shown}: commit it, so no build can lose them.")
+    else:
+        print(f"{shown} already has every published address.")
+
+
 comments = Collection(
     "comments", comments_serve, comments_pending, comments_approve, comments_reject, comments_sync
 )
-# Every task above at the top level, and the comment tasks under `comments.`; keep this last.
+addresses = Collection("addresses", addresses_record)
+# Every task above at the top level, the comment tasks under `comments.` and the address
+# record under `addresses.`; keep this last.
 ns = Collection(
     *(
         obj
         for obj in list(globals().values())
-        if isinstance(obj, Task) and obj not in comments.tasks.values()
+        if isinstance(obj, Task)
+        and obj not in comments.tasks.values()
+        and obj not in addresses.tasks.values()
     ),
     comments,
+    addresses,
 )

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from contract.build import BUILD_STATE, BuildState
 from pelican_internals import ArchivePelican
+from permanent_addresses.generator import PUBLISHED_NOTE
 
 from .paths import SETTINGS
 from .staging import staged_output
@@ -26,6 +27,8 @@ from .staging import staged_output
 # printed page address, feed entries. The preview rebuilds a site made for another address.
 ADDRESS_SETTINGS = ("SITEURL", "PUBLIC_SITEURL")
 ADDRESS_FILE = "output-address.json"
+# The note in which the permanent_addresses plugin leaves the addresses a build published.
+PUBLISHED_ADDRESSES = PUBLISHED_NOTE
 
 
 @dataclass
@@ -34,6 +37,8 @@ class BuildLog:
 
     errors: list[str] = field(default_factory=list)
     problems: list[Any] = field(default_factory=list)
+    # Every address the run published (permanent_addresses), for the record of addresses.
+    addresses: set[str] = field(default_factory=set)
 
 
 class BuildError(RuntimeError):
@@ -87,6 +92,7 @@ def fresh_state(settings: dict[str, Any], log: BuildLog) -> Iterator[BuildState]
     finally:
         for listening in {id(each): each for each in (log, *_open_logs.get())}.values():
             listening.problems.extend(state.problems)
+            listening.addresses.update(state.notes.get(PUBLISHED_ADDRESSES, ()))
 
 
 class _DoneOnlyIfBuilt(RenderHook):

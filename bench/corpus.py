@@ -106,6 +106,7 @@ def briefing(number: int, rng: random.Random, start: datetime, count: int) -> st
     people = spokespeople()
     speaker = people[min(int(rng.paretovariate(1.2)) - 1, len(people) - 1)][1]
     points = [sentence(rng, 6) for _ in range(rng.randint(2, 4))]
+    history = history_fields(number, date)
     return (
         f"Title: Briefing {number}: {sentence(rng, 6)[:-1]}\n"
         f"Date: {date:%Y-%m-%d %H:%M}\n"
@@ -113,6 +114,7 @@ def briefing(number: int, rng: random.Random, start: datetime, count: int) -> st
         f"Tags: {', '.join(tags)}\n"
         f"Location: {rng.choice(LOCATIONS)}\n"
         f"Source: Weekly briefing\n"
+        f"{history}"
         f"Summary: {sentence(rng, 18)}\n"
         f"Key_points: {points[0]}\n" + "".join(f"    {point}\n" for point in points[1:]) + "\n"
         f"{body(rng, rng.randint(400, 1000))}\n" + transcript(number, tags)
@@ -146,6 +148,27 @@ def transcript(number: int, tags: list[str]) -> str:
         waiting = []
     lines.append(":::")
     return "\n".join(lines) + "\n"
+
+
+def history_fields(number: int, date: datetime) -> str:
+    """Return the history lines of briefing ``number``, on a realistic share of briefings.
+
+    Taken from the number, not the random stream, so the rest of the corpus stays as it was:
+    a third link their source, 4% are corrected, 2.5% updated, 1% moved, 0.5% withdrawn.
+    """
+    lines = []
+    if number % 3 == 0:
+        lines.append(f"Source_url: https://www.example.gov/briefings/{number}\n")
+    if number % 25 == 0:
+        lines.append(f"Correction: {date + timedelta(days=2):%Y-%m-%d} | A figure was wrong.\n")
+    if number % 40 == 7:
+        lines.append(f"Update: {date + timedelta(days=5):%Y-%m-%d} | Added a later figure.\n")
+    if number % 100 == 31:
+        lines.append(f"Moved_from: briefings/{date:%Y}/{date:%m}/old-briefing-{number:05d}/\n")
+    if number % 200 == 13:
+        withdrawn = date + timedelta(days=9)
+        lines.append(f"Status: withdrawn\nWithdrawn: {withdrawn:%Y-%m-%d} | Issued in error.\n")
+    return "".join(lines)
 
 
 def briefing_path(content: Path, number: int, text: str) -> Path:

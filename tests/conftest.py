@@ -206,6 +206,16 @@ def read_page(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(page_file(site, url).read_text(encoding="utf-8"), "lxml")
 
 
+def published_briefing_pages(site: Path) -> list[Path]:
+    """Return the briefing pages readers find in lists: not withdrawn, not an old address."""
+    pages = []
+    for path in sorted(site.glob("briefings/*/*/*/index.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if soup.select_one("article.briefing") and not soup.select_one(".withdrawn-notice"):
+            pages.append(path)
+    return pages
+
+
 def visible_text(element) -> str:
     """Return an element's text as a reader sees it: spaces collapsed, no-break spaces plain."""
     return " ".join(element.get_text(" ").replace("\xa0", " ").split())

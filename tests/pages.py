@@ -16,7 +16,15 @@ PAGE_TYPES = {
     "year": "/archives/2026/",
     "search": "/search/?q=fentanyl",
     "not-found": "/no/such/page/",
+    "corrections": "/corrections/",
+    "withdrawn": "/withdrawn/",
+    "withdrawn-briefing": "/briefings/2025/11/offshore-wind-licensing/",
 }
+
+# A moved briefing's old address leaves itself at once (meta refresh), so the browser audits
+# above would judge the page it leads to: tests/test_permanent_addresses.py runs axe on it
+# held in place, and the Nu checker reads every page of the site, this one included.
+REDIRECT = "/briefings/2025/03/ransomware-reporting-guidance/"
 
 # The only scripts a page may load, each the site's own file: the search page's, and on
 # briefing pages the comment form's. Every other page runs no JavaScript.

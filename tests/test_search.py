@@ -45,7 +45,8 @@ def test_only_published_briefing_pages_are_indexed(sample_site):
     marked = [
         p for p in sample_site.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")
     ]
-    assert sorted(p.parent.parent.parent.parent.name for p in marked) == ["briefings"] * 12
+    # Twelve sample briefings, one of them withdrawn; the old address of a moved one is no page.
+    assert sorted(p.parent.parent.parent.parent.name for p in marked) == ["briefings"] * 11
     # One bundle per year, without Pagefind's ready-made interfaces, which the site never loads.
     bundles = sorted(p.parent.name for p in (sample_site / "pagefind").glob("*/pagefind.js"))
     assert bundles == ["2025", "2026"]
@@ -147,6 +148,13 @@ def quokka_site(make_shared_site):
             ),
             "2026/port.md": minimal_briefing(
                 "Port news", "2026-03-01", key_points=["Ferries resume", "Harbour reopens"]
+            ),
+            "2026/withdrawn.md": minimal_briefing(
+                "Quokka withdrawn",
+                "2026-03-04",
+                status="withdrawn",
+                withdrawn="2026-03-05 | Issued in error.",
+                body="Quokka withdrawn.",
             ),
         }
     )

@@ -110,9 +110,41 @@ class BriefingReader(MarkdownReader):
             metadata["author"] = metadata["authors"][0]
         if "tags" in metadata:
             metadata["tags"] = [tag_of(entry, settings) for entry in vocabulary["tags"]]
+        if source.history:
+            add_history(metadata, source.history)
         metadata["briefing_problems"] = source.problems
         metadata["source_lines"] = {key: field.line for key, field in source.fields.items()}
         return content, metadata
+
+
+# Header fields whose checked form history.py gives; Pelican's own reading of them is dropped.
+HISTORY_FIELDS = ("correction", "update", "withdrawn", "moved_from", "source_url")
+
+
+def add_history(metadata: dict[str, Any], history: dict[str, Any]) -> None:
+    """Give a briefing its corrections and updates, withdrawal, old addresses and source."""
+    for key in HISTORY_FIELDS:
+        metadata.pop(key, None)
+    changes = history["changes"]
+    metadata["changes"] = changes
+    metadata["moved_from"] = history["moved_from"]
+    if history.get("source_url"):
+        metadata["source_url"] = history["source_url"]
+    if "withdrawal" in history:
+        metadata["withdrawal"] = history["withdrawal"]
+        # Pelican writes a hidden briefing at its address and lists it nowhere: in no
+        # listing, tag or spokesperson page, feed, sitemap or open data.
+        metadata["status"] = "hidden"
+    if changes:
+        # The last change is when the briefing last changed: feeds and JSON-LD say so.
+        latest = changes[-1].date
+        given = metadata.get("modified")
+        if given is not None and given.replace(tzinfo=None) >= latest:
+            return
+        date = metadata.get("date")
+        if date is not None and date.replace(tzinfo=None) > latest:
+            latest = date.replace(tzinfo=None)  # Changed on the day it was published.
+        metadata["modified"] = latest
 
 
 def use_briefing_reader(readers: Any) -> None:

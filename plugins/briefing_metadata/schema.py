@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .history import check_history
 from .plain_text import listed_names, value_problems
 from .problems import Problem
 from .registry import SLUG, Entry, Registry, Vocabulary
@@ -17,7 +18,7 @@ from .source import Source
 # Dates Pelican reads exactly; dateutil would guess the rest ("February 2024" → today's day).
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 DATE_FIX = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example 2026-02-12 16:30"
-STATUSES = ("published", "draft", "hidden")
+STATUSES = ("published", "draft", "hidden", "withdrawn")
 COMMENT_STATES = ("open", "closed")
 
 # Fields each kind of content may use; the first ones listed are required.
@@ -27,6 +28,8 @@ FIELDS = {
         "optional": (
             *("tags", "summary", "key_points", "location", "source"),
             *("modified", "status", "slug", "comments"),
+            # A briefing's history (history.py): Correction, Update and Moved_from may repeat.
+            *("correction", "update", "withdrawn", "moved_from", "source_url"),
         ),
     },
     "page": {
@@ -46,7 +49,16 @@ FAMILIAR_NAMES = {
     "dateline": "location",
     "keypoints": "key_points",
     "key-points": "key_points",
-    "updated": "modified",
+    "updated": "update",
+    "corrected": "correction",
+    "corrections": "correction",
+    "updates": "update",
+    "withdrawal": "withdrawn",
+    "previous_address": "moved_from",
+    "old_address": "moved_from",
+    "redirect_from": "moved_from",
+    "source_link": "source_url",
+    "transcript": "source_url",
 }
 
 
@@ -87,9 +99,13 @@ def check_fields(
     dates = {key: _check_date(source, key) for key in ("date", "modified") if key in values}
     if dates.get("date") and dates.get("modified") and dates["modified"] < dates["date"]:
         source.problem("modified", "is earlier than Date", "give the day the briefing changed")
-    if "status" in values and values["status"].strip().lower() not in STATUSES:
+    if kind == "briefing":
+        source.history = check_history(source, dates.get("date"))
+    # Only a briefing can be withdrawn: a page is simply deleted or hidden.
+    statuses = STATUSES if kind == "briefing" else STATUSES[:3]
+    if "status" in values and values["status"].strip().lower() not in statuses:
         source.problem(
-            "status", f"{values['status']!r} is not a status", f"use one of {', '.join(STATUSES)}"
+            "status", f"{values['status']!r} is not a status", f"use one of {', '.join(statuses)}"
         )
     if "comments" in values and values["comments"].strip().lower() not in COMMENT_STATES:
         source.problem(

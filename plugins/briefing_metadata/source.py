@@ -13,6 +13,8 @@ FIELD_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 CONTINUATION_LINE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 FENCE_START = re.compile(r"^-{3}(\s.*)?$")
 FENCE_END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+# Fields an editor may give more than once, each line an entry of its own (history.py).
+REPEATABLE = ("correction", "update", "moved_from")
 # Blockquote markers (`> > >`) and list items at the start of a body line.
 QUOTE_MARKERS = re.compile(r"^(?:[ ]{0,3}>)+")
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]")
@@ -36,7 +38,11 @@ class Source:
     shown_path: str
     text: str = ""
     fields: dict[str, HeaderField] = field(default_factory=dict)
+    # Every entry of a field that may be repeated (REPEATABLE), in order; ``fields`` has the first.
+    repeated: dict[str, list[HeaderField]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Corrections, updates, withdrawal, old addresses and source, as checked (history.py).
+    history: dict = field(default_factory=dict)
     # The line the body starts on, after the header and its blank line.
     body_line: int = 1
 
@@ -124,13 +130,17 @@ def _parse_header(source: Source) -> None:
         if match := FIELD_LINE.match(line):
             key = match["key"].lower()
             current = HeaderField(key, match["key"], match["value"].strip(), number + 1)
-            if key in source.fields:
+            if key in REPEATABLE:
+                source.repeated.setdefault(key, []).append(current)
+                source.fields.setdefault(key, current)
+            elif key in source.fields:
                 source.problem(
                     key,
                     f"is given twice (lines {source.fields[key].line} and {number + 1})",
                     "keep one of the two lines",
                 )
-            source.fields[key] = current
+            if key not in REPEATABLE:
+                source.fields[key] = current
         elif current is not None and (match := CONTINUATION_LINE.match(line)):
             current.value += "\n" + match["value"].strip()
         else:

@@ -19,6 +19,7 @@ FIELDS = [
     "tags",
     "location",
     "source",
+    "source_url",
     "summary",
     "key_points",
 ]
@@ -61,6 +62,8 @@ def briefing_record(
         "tags": [str(tag) for tag in getattr(briefing, "tags", [])],
         "location": plain_text(getattr(briefing, "location", None)) or None,
         "source": plain_text(getattr(briefing, "source", None)) or None,
+        # The official transcript or recording, an https address (briefing_metadata checks it).
+        "source_url": getattr(briefing, "source_url", None),
         "summary": plain_text(summary) or None,
         "key_points": [
             plain_text(Markup(typeset(point))) for point in getattr(briefing, "key_points", [])

@@ -71,7 +71,22 @@ def news_article(briefing: Any, record: dict[str, Any], settings: dict[str, Any]
     parts = getattr(briefing, "schema_org_parts", None)
     if parts:
         data["hasPart"] = parts
+    if record["source_url"]:
+        data["isBasedOn"] = record["source_url"]
+    corrections = [
+        correction_comment(change, briefing)
+        for change in getattr(briefing, "changes", [])
+        if change.is_correction
+    ]
+    if corrections:
+        data["correction"] = corrections
     return data
+
+
+def correction_comment(change: Any, briefing: Any) -> dict[str, Any]:
+    """Return a correction as a schema.org CorrectionComment, dated in the briefing's zone."""
+    date = change.date.replace(tzinfo=briefing.date.tzinfo)
+    return {"@type": "CorrectionComment", "text": change.text, "datePublished": date.isoformat()}
 
 
 def breadcrumbs(trail: Sequence[tuple[str, str]], settings: dict[str, Any]) -> dict[str, Any]:
