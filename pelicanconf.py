@@ -41,6 +41,7 @@ PLUGINS = [
     "key_points",
     "related_briefings",
     "open_data",
+    "threads",
     "search_index",
     "sitemap_xml",
     "robots_txt",

@@ -26,7 +26,7 @@ FIELDS = {
         "required": ("title", "date", "spokesperson"),
         "optional": (
             *("tags", "summary", "key_points", "location", "source"),
-            *("modified", "status", "slug", "comments"),
+            *("modified", "status", "slug", "comments", "story"),
         ),
     },
     "page": {
@@ -47,6 +47,9 @@ FAMILIAR_NAMES = {
     "keypoints": "key_points",
     "key-points": "key_points",
     "updated": "modified",
+    "stories": "story",
+    "series": "story",
+    "thread": "story",
 }
 
 
@@ -58,7 +61,7 @@ def field_label(key: str) -> str:
 def check_fields(
     source: Source, kind: str, registry: Registry, settings: dict[str, Any]
 ) -> dict[str, list[Entry]]:
-    """Check every header field of ``source``; return its spokespeople and tags as entries."""
+    """Check every header field of ``source``; return its spokespeople, tags and stories."""
     allowed = FIELDS[kind]["required"] + FIELDS[kind]["optional"]
     for key in source.fields:
         if key not in allowed:
@@ -124,6 +127,9 @@ def check_fields(
             registry.spokespeople,
         ),
         "tags": _entries(source, "tags", listed_names(values.get("tags", "")), registry.tags),
+        "stories": _entries(
+            source, "story", listed_names(values.get("story", "")), registry.stories
+        ),
     }
 
 
