@@ -18,7 +18,7 @@ DEFAULTS: dict[str, Any] = {
     # The fewest briefings a tag × spokesperson or tag × year pair needs to get its page.
     "THREADS_FACET_MIN_BRIEFINGS": 1,
     # Entries in each story, tag × spokesperson and tag × year feed (Atom and JSON Feed).
-    "THREADS_FEED_MAX_ITEMS": 20,
+    "THREADS_FEED_MAX_ITEMS": 10,
 }
 
 
