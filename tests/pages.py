@@ -13,6 +13,11 @@ PAGE_TYPES = {
     "archives": "/archives/",
     "year": "/archives/2026/",
     "search": "/search/?q=fentanyl",
+    "stories": "/stories/",
+    "story": "/stories/cross-border-crime-cooperation/",
+    "timeline": "/tags/fentanyl/timeline/",
+    "tag-year": "/tags/fentanyl/years/2026/",
+    "tag-spokesperson": "/tags/fentanyl/spokespeople/randhir-jaiswal/",
     "not-found": "/no/such/page/",
 }
 

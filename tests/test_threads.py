@@ -357,3 +357,27 @@ def test_a_changed_story_step_reaches_its_neighbours_pages_on_a_rebuild(make_sit
     assert visible_text(alpha.p) == "Part 1 of 4 in Cross-border crime cooperation"
     timeline = read_page(site, "tags/security/timeline/")
     assert "Charlie renamed" in visible_text(timeline)
+
+
+# Following a search
+
+
+def test_a_search_on_one_tag_and_one_spokesperson_offers_that_pages_feeds(page, sample_url):
+    page.goto(f"{sample_url}/search/?tag=Fentanyl&spokesperson=Randhir+Jaiswal")
+    follow = page.locator("#search-follow")
+    follow.get_by_role("link", name="JSON feed").wait_for()
+    assert follow.inner_text().startswith(
+        "Follow this search: Fentanyl: briefings by Randhir Jaiswal"
+    )
+    hrefs = [a.get_attribute("href") for a in follow.locator("a").all()]
+    assert [href.split("/", 3)[3] for href in hrefs] == [
+        "tags/fentanyl/spokespeople/randhir-jaiswal/",
+        "feeds/tags/fentanyl/spokespeople/randhir-jaiswal.atom.xml",
+        "feeds/tags/fentanyl/spokespeople/randhir-jaiswal.json",
+    ]
+    for href in hrefs:
+        assert page.request.get(href).ok, href
+    # Two tags match no page: nothing is offered.
+    page.goto(f"{sample_url}/search/?tag=Fentanyl&tag=Security")
+    page.locator("#search-status").filter(has_text="found").wait_for()
+    assert page.locator("#search-follow").is_hidden()
