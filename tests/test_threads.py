@@ -341,22 +341,25 @@ def test_the_follow_map_names_pages_and_feeds_that_exist(sample_site):
 
 def test_a_changed_story_step_reaches_its_neighbours_pages_on_a_rebuild(make_site):
     story = "crime cooperation"
+    # Story steps apart in time and with no tag in common: only the story links them.
     archive = {
-        "2026/a.md": minimal_briefing("Alpha", "2026-01-01", story=story),
-        "2026/b.md": minimal_briefing("Bravo", "2026-01-02", story=story),
-        "2026/c.md": minimal_briefing("Charlie", "2026-01-03", story=story),
+        "2026/a.md": minimal_briefing("Alpha", "2026-01-01", story=story, tags="health"),
+        "2026/x.md": minimal_briefing("Filler one", "2026-01-02", tags="trade"),
+        "2026/b.md": minimal_briefing("Bravo", "2026-01-03", story=story, tags="energy"),
+        "2026/y.md": minimal_briefing("Filler two", "2026-01-04", tags="trade"),
+        "2026/c.md": minimal_briefing("Charlie", "2026-01-05", story=story, tags="space"),
     }
     make_site(archive)
-    archive["2026/c.md"] = minimal_briefing("Charlie renamed", "2026-01-03", story=story)
-    archive["2026/d.md"] = minimal_briefing("Delta", "2026-01-04", story=story, tags="trade")
+    archive["2026/c.md"] = archive["2026/c.md"].replace("Title: Charlie", "Title: Charlie renamed")
+    archive["2026/d.md"] = minimal_briefing("Delta", "2026-01-09", story=story, tags="climate")
     site = make_site(archive)
     nav = read_page(site, "briefings/2026/01/b/").select_one("nav.story-part")
     assert visible_text(nav.p) == "Part 2 of 4 in Cross-border crime cooperation"
     assert "Charlie renamed" in visible_text(nav)
     alpha = read_page(site, "briefings/2026/01/a/").select_one("nav.story-part")
     assert visible_text(alpha.p) == "Part 1 of 4 in Cross-border crime cooperation"
-    timeline = read_page(site, "tags/security/timeline/")
-    assert "Charlie renamed" in visible_text(timeline)
+    story_page = read_page(site, "stories/cross-border-crime-cooperation/")
+    assert "Charlie renamed" in visible_text(story_page)
 
 
 # Following a search
