@@ -42,6 +42,7 @@ PLUGINS = [
     "transcripts",
     "related_briefings",
     "open_data",
+    "threads",
     "search_index",
     "sitemap_xml",
     "robots_txt",

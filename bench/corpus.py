@@ -41,8 +41,21 @@ def spokespeople() -> list[tuple[str, str]]:
     return [(name.lower().replace(" ", "-"), name) for name in names]
 
 
+# Story threads: one briefing in STORY_SHARE joins one of STORY_COUNT stories (threads plugin).
+STORY_COUNT = 40
+STORY_SHARE = 8
+
+
+def story_of(number: int) -> str | None:
+    """Return the slug of the story briefing ``number`` belongs to, if any."""
+    # From the number, not the random generator, so the rest of the corpus stays the same.
+    if number % STORY_SHARE:
+        return None
+    return f"story-{(number // STORY_SHARE) % STORY_COUNT + 1}"
+
+
 def write_registry(folder: Path) -> None:
-    """Write the corpus's tags.toml and spokespeople.toml into ``folder``."""
+    """Write the corpus's tags.toml, spokespeople.toml and stories.toml into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     tags = "".join(
         f'[{slug}]\nlabel = "{slug.replace("-", " ").capitalize()}"\n'
@@ -55,6 +68,11 @@ def write_registry(folder: Path) -> None:
     )
     (folder / "tags.toml").write_text(tags, encoding="utf-8")
     (folder / "spokespeople.toml").write_text(people, encoding="utf-8")
+    stories = "".join(
+        f'[story-{i}]\ntitle = "Story {i}"\ndescription = "How matter {i} unfolded."\n\n'
+        for i in range(1, STORY_COUNT + 1)
+    )
+    (folder / "stories.toml").write_text(stories, encoding="utf-8")
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -107,13 +125,15 @@ def briefing(number: int, rng: random.Random, start: datetime, count: int) -> st
     speaker = people[min(int(rng.paretovariate(1.2)) - 1, len(people) - 1)][1]
     points = [sentence(rng, 6) for _ in range(rng.randint(2, 4))]
     history = history_fields(number, date)
+    story = story_of(number)
+    story_line = f"Story: {story}\n" if story else ""
     return (
         f"Title: Briefing {number}: {sentence(rng, 6)[:-1]}\n"
         f"Date: {date:%Y-%m-%d %H:%M}\n"
         f"Spokesperson: {speaker}\n"
         f"Tags: {', '.join(tags)}\n"
         f"Location: {rng.choice(LOCATIONS)}\n"
-        f"Source: Weekly briefing\n"
+        f"Source: Weekly briefing\n{story_line}"
         f"{history}"
         f"Summary: {sentence(rng, 18)}\n"
         f"Key_points: {points[0]}\n" + "".join(f"    {point}\n" for point in points[1:]) + "\n"

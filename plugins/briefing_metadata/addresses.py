@@ -89,6 +89,9 @@ def _generated_pages(context: dict[str, Any], settings: dict[str, Any]) -> dict[
         save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
         if save_as:
             taken[os.path.normpath(save_as)] = f"the {name} page"
+    # The threads plugin's stories index (its other pages live below tags/ and stories/<slug>/).
+    if settings.get("THREADS_STORIES") and (stories := settings.get("THREADS_STORIES_URL")):
+        taken[os.path.normpath(stories + "index.html")] = "the stories index"
     for key, kind in (("tags", "tag"), ("authors", "spokesperson")):
         for wrapper, _ in context.get(key, []):
             if wrapper.save_as:

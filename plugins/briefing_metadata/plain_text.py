@@ -36,7 +36,7 @@ def markup_in(text: str) -> str | None:
 
 # Header fields shown to readers as typed, and fields that list names separated by commas.
 PLAIN_TEXT_FIELDS = ("title", "summary", "location", "source", "key_points")
-LIST_FIELDS = ("spokesperson", "tags")
+LIST_FIELDS = ("spokesperson", "tags", "story")
 
 
 def list_items(value: str) -> list[tuple[str, int]]:

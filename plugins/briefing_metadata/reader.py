@@ -10,7 +10,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
 from .problems import ERROR, Problem, display_path, report
-from .registry import Entry, Registry, load_registry
+from .registry import Entry, Registry, load_registry, registry_files
 from .schema import check_fields
 from .source import read_source
 
@@ -26,8 +26,7 @@ def registry_for(settings: dict[str, Any]) -> Registry:
     """Return the registry, read again only when one of its files changed."""
     folder = registry_folder(settings)
     stamps = tuple(
-        path.stat().st_mtime_ns if path.exists() else None
-        for path in (folder / "spokespeople.toml", folder / "tags.toml")
+        path.stat().st_mtime_ns if path.exists() else None for path in registry_files(folder)
     )
     return _load(folder, display_path(folder, settings), stamps)
 
@@ -112,6 +111,9 @@ class BriefingReader(MarkdownReader):
             metadata["tags"] = [tag_of(entry, settings) for entry in vocabulary["tags"]]
         if source.history:
             add_history(metadata, source.history)
+        # The story threads it belongs to, as registry entries (the threads plugin links them).
+        metadata.pop("story", None)
+        metadata["stories"] = vocabulary["stories"]
         metadata["briefing_problems"] = source.problems
         metadata["source_lines"] = {key: field.line for key, field in source.fields.items()}
         return content, metadata

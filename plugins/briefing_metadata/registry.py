@@ -1,4 +1,4 @@
-"""The controlled vocabularies: spokespeople and tags, read from TOML files editors keep."""
+"""The controlled vocabularies: spokespeople, tags and stories, from TOML files editors keep."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def has_letter_or_digit(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Entry:
-    """One spokesperson or tag: its slug, the name shown to readers, and its details."""
+    """One spokesperson, tag or story: its slug, the name shown to readers, and its details."""
 
     slug: str
     name: str
@@ -76,10 +76,11 @@ class Vocabulary:
 
 @dataclass
 class Registry:
-    """Both vocabularies, and what was wrong with their files."""
+    """The vocabularies, and what was wrong with their files."""
 
     spokespeople: Vocabulary
     tags: Vocabulary
+    stories: Vocabulary
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -87,15 +88,21 @@ class Registry:
 FILES = {
     "spokesperson": ("spokespeople.toml", "name", ("role", "organisation")),
     "tag": ("tags.toml", "label", ("description",)),
+    "story": ("stories.toml", "title", ("description",)),
 }
+# An archive without story threads needs no stories file; every briefing names spokespeople.
+OPTIONAL = {"story"}
+
+
+def registry_files(folder: Path) -> list[Path]:
+    """Return the path of every registry file in ``folder``, present or not."""
+    return [folder / file_name for file_name, _, _ in FILES.values()]
 
 
 def load_registry(folder: Path, shown_folder: str) -> Registry:
-    """Read both registry files in ``folder``; their mistakes become problems."""
+    """Read the registry files in ``folder``; their mistakes become problems."""
     problems: list[Problem] = []
-    vocabularies = [
-        _load_vocabulary(kind, folder, shown_folder, problems) for kind in ("spokesperson", "tag")
-    ]
+    vocabularies = [_load_vocabulary(kind, folder, shown_folder, problems) for kind in FILES]
     return Registry(*vocabularies, problems=problems)
 
 
@@ -113,6 +120,8 @@ def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list)
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
     except FileNotFoundError:
+        if kind in OPTIONAL:
+            return vocabulary
         problem(
             1,
             "file",

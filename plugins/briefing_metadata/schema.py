@@ -27,7 +27,7 @@ FIELDS = {
         "required": ("title", "date", "spokesperson"),
         "optional": (
             *("tags", "summary", "key_points", "location", "source"),
-            *("modified", "status", "slug", "comments"),
+            *("modified", "status", "slug", "comments", "story"),
             # A briefing's history (history.py): Correction, Update and Moved_from may repeat.
             *("correction", "update", "withdrawn", "moved_from", "source_url"),
         ),
@@ -59,6 +59,9 @@ FAMILIAR_NAMES = {
     "redirect_from": "moved_from",
     "source_link": "source_url",
     "transcript": "source_url",
+    "stories": "story",
+    "series": "story",
+    "thread": "story",
 }
 
 
@@ -70,7 +73,7 @@ def field_label(key: str) -> str:
 def check_fields(
     source: Source, kind: str, registry: Registry, settings: dict[str, Any]
 ) -> dict[str, list[Entry]]:
-    """Check every header field of ``source``; return its spokespeople and tags as entries."""
+    """Check every header field of ``source``; return its spokespeople, tags and stories."""
     allowed = FIELDS[kind]["required"] + FIELDS[kind]["optional"]
     for key in source.fields:
         if key not in allowed:
@@ -140,6 +143,9 @@ def check_fields(
             registry.spokespeople,
         ),
         "tags": _entries(source, "tags", listed_names(values.get("tags", "")), registry.tags),
+        "stories": _entries(
+            source, "story", listed_names(values.get("story", "")), registry.stories
+        ),
     }
 
 

@@ -50,6 +50,14 @@ def page_key(briefing: Any, settings: dict[str, Any], memo: dict[str, str]) -> s
         parts.append(_source_hash(other, memo, settings) if other is not None else "-")
     related = getattr(briefing, "related_briefings", [])
     parts += [_source_hash(other, memo, settings) for other in related]
+    # "Part 2 of 5 in <story>" with the steps either side (threads plugin): the place and
+    # the count change when another briefing joins the story, the links when a step changes.
+    for part in getattr(briefing, "story_parts", None) or []:
+        parts += [part.story.slug, str(part.number), str(part.total)]
+        parts += [
+            _source_hash(other, memo, settings) if other is not None else "-"
+            for other in (part.previous, part.next)
+        ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -63,6 +71,8 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
         str(kwargs.get(field) or listing.context.get(field) or "")
         for field in ("tag", "author", "category", "period")
     ]
+    # A tag's or spokesperson's page also links to its facets, with counts (threads plugin).
+    subject += [repr(getattr(kwargs.get(key), "topic_links", None)) for key in ("tag", "author")]
     digest = settings.get("INCREMENTAL_DIGEST", "")
     parts = [digest, listing.name, listing.template_name, page.save_as, *subject]
     parts += [str(page.number), str(paginator.num_pages), str(paginator.count)]
@@ -154,6 +164,13 @@ class IncrementalWriter(PageByPageWriter):
         if self._reuse(name, page_key(briefing, self.settings, self._hashes)):
             return None
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def keep_page(self, name: str, briefings: Any, *details: str) -> bool:
+        """Link a page or file made from ``briefings`` and ``details`` alone, if unchanged."""
+        # For plugins' own pages and feeds (threads): the same key as a listing page's.
+        parts = [self.settings.get("INCREMENTAL_DIGEST", ""), name, *details]
+        parts += [_source_hash(briefing, self._hashes, self.settings) for briefing in briefings]
+        return self._reuse(name, hashlib.sha256("\0".join(parts).encode()).hexdigest())
 
     def keep_listing_page(self, listing: ListingPage) -> bool:
         """Link a listing page whose briefings and place in the listing are unchanged."""

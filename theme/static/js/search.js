@@ -12,11 +12,13 @@ const form = document.getElementById("search");
 const query = document.getElementById("search-q");
 const status = document.getElementById("search-status");
 const resultList = document.getElementById("search-results");
+const follow = document.getElementById("search-follow");
 
 let pagefind;
 let totalFilters = {}; // facet counts over every briefing
 let latest = 0; // only the newest search may draw its results
 let typingTimer;
+let followMap = null; // the pages and feeds a search can follow (data-follow)
 
 // Facet values read in the order a reader expects: newest year first, others A to Z.
 function sortedValues(name, counts) {
@@ -210,11 +212,53 @@ async function newestFirst(term, filters, sort, search) {
   return results.length === search.results.length ? results : search.results;
 }
 
+// "Follow this search": one tag, and at most one year or one spokesperson, is a page the
+// archive has built, with its feeds. Links are made as nodes, their text set as text.
+function followTarget(filters) {
+  const tags = filters.tag?.any || [];
+  if (!followMap || tags.length !== 1 || filters.location) return null;
+  const tag = followMap.tag[tags[0]];
+  const years = filters.year?.any || [];
+  const people = filters.spokesperson?.any || [];
+  if (!tag || years.length + people.length > 1) return null;
+  if (years.length) return tag.year[years[0]] || null;
+  if (people.length) return tag.spokesperson[people[0]] || null;
+  return { ...tag, title: `Briefings tagged “${tags[0]}”` };
+}
+
+function showFollow(filters) {
+  const target = followTarget(filters);
+  follow.replaceChildren();
+  follow.hidden = !target;
+  if (!target) return;
+  const link = (href, text, type) => {
+    const anchor = document.createElement("a");
+    anchor.href = new URL(href, new URL(form.dataset.siteRoot, document.baseURI)).href;
+    anchor.textContent = text;
+    if (type) anchor.type = type;
+    return anchor;
+  };
+  follow.append("Follow this search: ", link(target.url, target.title));
+  if (target.atom) follow.append(" · ", link(target.atom, "Atom feed", "application/atom+xml"));
+  if (target.json) follow.append(" · ", link(target.json, "JSON feed", "application/feed+json"));
+}
+
+async function loadFollowMap() {
+  if (!form.dataset.follow) return;
+  try {
+    const response = await fetch(form.dataset.follow);
+    if (response.ok) followMap = await response.json();
+  } catch (error) {
+    console.error("search: no follow map", error);
+  }
+}
+
 async function runSearch() {
   const ticket = ++latest;
   saveState();
   const term = query.value.trim();
   const filters = chosenFilters();
+  showFollow(filters);
   if (!term && !Object.keys(filters).length) {
     resultList.replaceChildren();
     document.querySelector(".search-more")?.remove();
@@ -258,7 +302,7 @@ async function start() {
   await Promise.all(
     years.slice(1).map((year) => pagefind.mergeIndex(yearIndex(year).pathname, options)),
   );
-  totalFilters = await pagefind.filters();
+  [totalFilters] = await Promise.all([pagefind.filters(), loadFollowMap()]);
   buildFacets(totalFilters);
   restoreState();
   form.addEventListener("submit", (event) => {

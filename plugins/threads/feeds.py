@@ -1,0 +1,115 @@
+"""Atom and JSON feeds of a story, or a tag's year or spokesperson: title, summary, key points."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from feedgenerator import Atom1Feed, get_tag_uri
+from markupsafe import Markup, escape
+
+from contract.addresses import public_siteurl
+
+from .topics import step_points
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def entry_html(briefing: Any) -> str:
+    """Return a feed entry's content: the summary and key points, escaped."""
+    # Not the whole body: a reader following a topic scans the line; the link has the rest.
+    # Thousands of these feeds would otherwise carry the archive many times over.
+    parts = []
+    if "summary" in briefing.metadata:
+        parts.append(f"<p>{escape(plain(briefing.summary))}</p>")
+    points = step_points(briefing)
+    if points:
+        parts.append("<ul>" + "".join(f"<li>{escape(point)}</li>" for point in points) + "</ul>")
+    return "".join(parts)
+
+
+def plain(value: Any) -> str:
+    """Return a title or summary as plain text: typeset HTML becomes the text it shows."""
+    text = value.striptags() if isinstance(value, Markup) else str(value)
+    return text.replace("\xa0", " ")
+
+
+def write_feeds(
+    output_path: str,
+    files: tuple[str, str],
+    page_url: str,
+    title: str,
+    description: str,
+    briefings: list[Any],
+    settings: dict[str, Any],
+) -> None:
+    """Write the newest ``briefings`` as an Atom feed and a JSON Feed."""
+    siteurl = public_siteurl(settings)
+    atom_file, json_file = files
+    chosen = briefings[: settings["THREADS_FEED_MAX_ITEMS"]]
+    feed_title = f"{settings['SITENAME']}: {title}"
+    atom = Atom1Feed(
+        title=feed_title,
+        link=f"{siteurl}/{page_url}",
+        description=description,
+        language=settings.get("DEFAULT_LANG", "en"),
+        feed_url=f"{siteurl}/{atom_file}",
+    )
+    items = []
+    for briefing in chosen:
+        link = f"{siteurl}/{briefing.url}"
+        content = entry_html(briefing)
+        people = [str(person) for person in getattr(briefing, "authors", [])]
+        modified = getattr(briefing, "modified", None)
+        atom.add_item(
+            title=plain(briefing.title),
+            link=link,
+            description=plain(briefing.summary) if "summary" in briefing.metadata else "",
+            content=content,
+            unique_id=get_tag_uri(link, briefing.date),
+            pubdate=briefing.date,
+            updateddate=modified if modified and modified > briefing.date else None,
+            author_name=", ".join(people),
+            categories=[str(tag) for tag in getattr(briefing, "tags", [])],
+        )
+        item = {
+            "id": link,
+            "url": link,
+            "title": plain(briefing.title),
+            "content_html": content,
+            "date_published": briefing.date.isoformat(),
+            "authors": [{"name": name} for name in people],
+            "tags": [str(tag) for tag in getattr(briefing, "tags", [])],
+        }
+        if "summary" in briefing.metadata:
+            item["summary"] = plain(briefing.summary)
+        items.append(item)
+    document = {
+        "version": JSON_FEED_VERSION,
+        "title": feed_title,
+        "home_page_url": f"{siteurl}/{page_url}",
+        "feed_url": f"{siteurl}/{json_file}",
+        "description": description,
+        "language": settings.get("DEFAULT_LANG", "en"),
+        "items": items,
+    }
+    for name, write in ((atom_file, _atom_writer(atom)), (json_file, _json_writer(document))):
+        path = Path(output_path) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # A file kept from the last build is a link to the live site's: never write into it.
+        path.unlink(missing_ok=True)
+        with path.open("w", encoding="utf-8") as file:
+            write(file)
+
+
+def _atom_writer(feed: Atom1Feed) -> Any:
+    return lambda file: feed.write(file, "utf-8")
+
+
+def _json_writer(document: dict[str, Any]) -> Any:
+    def write(file: Any) -> None:
+        json.dump(document, file, ensure_ascii=False, indent=1)
+        file.write("\n")
+
+    return write

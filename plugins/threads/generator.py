@@ -1,0 +1,168 @@
+"""The threads generator: links stories and facets into the context, then writes their pages."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from sitemap_xml.entries import SitemapEntry, newest
+
+from . import addresses
+from .feeds import write_feeds
+from .stories import Story, gather_stories, link_story_parts
+from .topics import Facet, FacetLink, Topic, facet_links, step_points, timeline, topics
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TagTopicLinks:
+    """What a tag's page links to: its timeline, its years and who spoke on it, with counts."""
+
+    timeline_url: str
+    years: tuple[FacetLink, ...]
+    spokespeople: tuple[FacetLink, ...]
+
+
+def add_threads_generator(pelican: Any) -> type[ThreadsGenerator]:
+    """Offer Pelican the generator of story, timeline and facet pages."""
+    return ThreadsGenerator
+
+
+class ThreadsGenerator(Generator):
+    """Story pages and index, tag timelines, tag × year and tag × spokesperson pages, feeds."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What a story step shows: the story page asks the same function as the timeline.
+        self.env.globals["step_points"] = step_points
+
+    def generate_context(self) -> None:
+        """Link each briefing to its stories and each tag and spokesperson to their facets."""
+        settings = self.settings
+        briefings = self.context.get("articles", [])
+        self.stories: list[Story] = gather_stories(briefings) if settings["THREADS_STORIES"] else []
+        link_story_parts(briefings, self.stories)
+        for other in (*self.context.get("drafts", []), *self.context.get("hidden_articles", [])):
+            other.story_parts = []
+        wanted = settings["THREADS_TIMELINES"] or settings["THREADS_FACETS"]
+        tags = dict(self.context.get("tags", {}))
+        self.topics: list[Topic] = (
+            topics(tags, settings["THREADS_FACET_MIN_BRIEFINGS"]) if wanted else []
+        )
+        if not settings["THREADS_FACETS"]:
+            for topic in self.topics:
+                topic.years, topic.spokespeople = [], []
+        self._link_listings()
+        self.context.setdefault("sitemap_entries", []).extend(self._sitemap_entries())
+
+    def _link_listings(self) -> None:
+        """Give tags and spokespeople the links their pages show (and their page keys count)."""
+        timelines = self.settings["THREADS_TIMELINES"]
+        by_person: dict[str, list[Facet]] = defaultdict(list)
+        for topic in self.topics:
+            topic.tag.topic_links = TagTopicLinks(
+                topic.timeline_url if timelines else "",
+                facet_links(topic.years, lambda facet: facet.value),
+                facet_links(topic.spokespeople, lambda facet: facet.value),
+            )
+            for facet in topic.spokespeople:
+                by_person[facet.value.slug].append(facet)
+        for author, _ in self.context.get("authors", []):
+            facets = sorted(by_person.get(author.slug, []), key=lambda facet: str(facet.tag))
+            author.topic_links = facet_links(facets, lambda facet: facet.tag)
+
+    def _pages(self) -> list[tuple[str, str, list[Any], dict[str, Any]]]:
+        """Return each page to write: template, address, the briefings it shows, its variables."""
+        pages = []
+        if self.settings["THREADS_STORIES"]:
+            shown = [step for story in self.stories for step in story.steps]
+            index = self.settings["THREADS_STORIES_URL"]
+            pages.append(("stories", index, shown, {"stories": self.stories}))
+            pages += [("story", s.url, s.steps, {"story": s}) for s in self.stories]
+        for topic in self.topics:
+            if self.settings["THREADS_TIMELINES"]:
+                variables = {"topic": topic, "tag": topic.tag}
+                pages.append(("tag_timeline", topic.timeline_url, topic.briefings, variables))
+            for facet in (*topic.years, *topic.spokespeople):
+                variables = {"facet": facet, "tag": topic.tag, "articles": facet.briefings}
+                pages.append(("topic_facet", facet.url, facet.briefings, variables))
+        return pages
+
+    def _sitemap_entries(self) -> list[SitemapEntry]:
+        return [SitemapEntry(url, newest(shown)) for _, url, shown, _ in self._pages()]
+
+    def _feeds(self) -> list[tuple[tuple[str, str], str, str, str, list[Any]]]:
+        """Return each pair of feeds: files, page address, title, description, briefings."""
+        feeds = []
+        for story in self.stories:
+            newest_first = list(reversed(story.steps))
+            feeds.append((story.feeds, story.url, story.title, story.description, newest_first))
+        for topic in self.topics:
+            for facet in (*topic.years, *topic.spokespeople):
+                description = f"Briefings tagged {facet.tag}, newest first."
+                feeds.append((facet.feeds, facet.url, facet.title, description, facet.briefings))
+        return feeds
+
+    def generate_output(self, writer: Any) -> None:
+        """Write every page and feed, reusing those whose briefings are unchanged."""
+        # Only the incremental writer can keep a page; any other writes everything.
+        keep = getattr(writer, "keep_page", None)
+        written = kept = 0
+        for template, url, shown, variables in self._pages():
+            save_as = addresses.page(url)[1]
+            if keep and keep(save_as, shown, template, url):
+                kept += 1
+                continue
+            if template == "tag_timeline":
+                # Worked out only for a timeline that is written: most are kept on a rebuild.
+                variables = {**variables, "timeline_years": timeline(shown)}
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=url,
+                template_name=template,
+                **variables,
+            )
+            written += 1
+        for files, url, title, description, shown in self._feeds():
+            # Both files come from the same briefings: kept or written together.
+            if keep and all([keep(name, shown, "feed", url) for name in files]):
+                kept += 2
+                continue
+            write_feeds(self.output_path, files, url, title, description, shown, self.settings)
+            written += 2
+        self._write_follow_map()
+        logger.info("threads: wrote %d pages and feeds, kept %d unchanged", written, kept)
+
+    def _write_follow_map(self) -> None:
+        """Write the pages and feeds a search with one tag (and a year or person) can follow."""
+        tag_feed = self.settings.get("TAG_FEED_ATOM")
+        document: dict[str, Any] = {}
+        for topic in self.topics:
+            tag = topic.tag
+            document[str(tag)] = {
+                "url": tag.url,
+                "atom": tag_feed.format(slug=tag.slug) if tag_feed else None,
+                "json": None,
+                "year": {str(f.value): _follow(f) for f in topic.years},
+                "spokesperson": {str(f.value): _follow(f) for f in topic.spokespeople},
+            }
+        path = Path(self.output_path) / addresses.FOLLOW_JSON
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as file:
+            json.dump({"tag": document}, file, ensure_ascii=False, sort_keys=True)
+            file.write("\n")
+
+
+def _follow(facet: Facet) -> dict[str, str]:
+    atom, json_feed = facet.feeds
+    return {"url": facet.url, "atom": atom, "json": json_feed, "title": facet.title}

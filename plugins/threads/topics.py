@@ -1,0 +1,177 @@
+"""The line on a topic over time: each tag's timeline, and its pages by year and spokesperson."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import addresses
+from .stories import oldest_first
+
+MONTHS = [
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+]
+
+
+def normalised(point: str) -> str:
+    """Return the wording two key points share when they say the same thing."""
+    # Case, spacing and punctuation aside: "Focus on drugs." and "focus on  drugs" match.
+    return " ".join(re.findall(r"\w+", str(point).casefold()))
+
+
+def step_points(briefing: Any) -> list[str]:
+    """Return what a briefing said, as timeline and story steps show it: its key points."""
+    # The hook for the transcripts' answers: add them here and every timeline shows them.
+    return list(getattr(briefing, "key_points", None) or [])
+
+
+@dataclass(frozen=True)
+class Point:
+    """One key point on a timeline, and whether its wording is new under the tag."""
+
+    text: str
+    new: bool
+
+
+@dataclass
+class TimelineEntry:
+    """A briefing on a timeline, with its key points marked new or repeated."""
+
+    briefing: Any
+    points: list[Point]
+
+
+@dataclass
+class TimelineMonth:
+    """The briefings of one month."""
+
+    label: str
+    entries: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass
+class TimelineYear:
+    """The months of one year, oldest first."""
+
+    year: int
+    months: list[TimelineMonth] = field(default_factory=list)
+
+
+def timeline(briefings: Iterable[Any]) -> list[TimelineYear]:
+    """Group ``briefings`` by year and month, oldest first, and mark each key point new or not."""
+    seen: set[str] = set()
+    years: list[TimelineYear] = []
+    for briefing in oldest_first(briefings):
+        points = []
+        for point in step_points(briefing):
+            wording = normalised(point)
+            points.append(Point(point, wording not in seen))
+            seen.add(wording)
+        date = briefing.date
+        if not years or years[-1].year != date.year:
+            years.append(TimelineYear(date.year))
+        label = f"{MONTHS[date.month - 1]} {date.year}"
+        months = years[-1].months
+        if not months or months[-1].label != label:
+            months.append(TimelineMonth(label))
+        months[-1].entries.append(TimelineEntry(briefing, points))
+    return years
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    """A link with a count, as the tag and spokesperson pages show it: "2026 (5)"."""
+
+    label: str
+    count: int
+    url: str
+
+
+@dataclass
+class Facet:
+    """One tag's briefings in one year, or by one spokesperson: a page with two feeds."""
+
+    tag: Any
+    kind: str  # "year" or "spokesperson"
+    value: Any  # the year (int) or the spokesperson (Pelican's Author)
+    briefings: list[Any]  # newest first
+
+    @property
+    def url(self) -> str:
+        """Return the page's address."""
+        if self.kind == "year":
+            return addresses.tag_year(self.tag.slug, self.value)
+        return addresses.tag_spokesperson(self.tag.slug, self.value.slug)
+
+    @property
+    def save_as(self) -> str:
+        """Return the file the page is saved as."""
+        return addresses.page(self.url)[1]
+
+    @property
+    def feeds(self) -> tuple[str, str]:
+        """Return the page's Atom and JSON Feed files."""
+        return addresses.feeds_of(self.url)
+
+    @property
+    def title(self) -> str:
+        """Return the page's heading, as plain text."""
+        if self.kind == "year":
+            return f"{self.tag} in {self.value}"
+        return f"{self.tag}: briefings by {self.value}"
+
+
+@dataclass
+class Topic:
+    """A tag's derived pages: its timeline and its facets."""
+
+    tag: Any
+    briefings: list[Any]
+    years: list[Facet]
+    spokespeople: list[Facet]
+
+    @property
+    def timeline_url(self) -> str:
+        """Return the timeline's address."""
+        return addresses.timeline(self.tag.slug)
+
+
+def newest_first(briefings: Iterable[Any]) -> list[Any]:
+    """Return ``briefings`` newest first; the slug settles equal dates."""
+    return sorted(briefings, key=lambda briefing: (-briefing.date.timestamp(), briefing.slug))
+
+
+def topics(tags: dict[Any, Sequence[Any]], minimum: int) -> list[Topic]:
+    """Return each tag's facets that hold at least ``minimum`` briefings."""
+    result = []
+    for tag, briefings in sorted(tags.items(), key=lambda item: item[0].slug):
+        ordered = newest_first(briefings)
+        by_year: dict[int, list[Any]] = defaultdict(list)
+        by_person: dict[str, list[Any]] = defaultdict(list)
+        people: dict[str, Any] = {}
+        for briefing in ordered:
+            by_year[briefing.date.year].append(briefing)
+            for person in getattr(briefing, "authors", []):
+                people.setdefault(person.slug, person)
+                by_person[person.slug].append(briefing)
+        years = [
+            Facet(tag, "year", year, items)
+            for year, items in sorted(by_year.items())
+            if len(items) >= minimum
+        ]
+        spokespeople = [
+            Facet(tag, "spokesperson", people[slug], items)
+            for slug, items in sorted(by_person.items(), key=lambda item: str(people[item[0]]))
+            if len(items) >= minimum
+        ]
+        result.append(Topic(tag, ordered, years, spokespeople))
+    return result
+
+
+def facet_links(facets: Iterable[Facet], label: Any) -> tuple[FacetLink, ...]:
+    """Return links to ``facets``, each labelled by ``label(facet)`` with its count."""
+    return tuple(FacetLink(str(label(f)), len(f.briefings), f.url) for f in facets)

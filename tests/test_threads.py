@@ -1,0 +1,386 @@
+"""Story threads, each tag's line over time, and tag × year and tag × spokesperson pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+from archive.build import BuildError, recorded
+
+from .conftest import minimal_briefing, page_file, read_page, visible_text
+
+STORY = "stories/cross-border-crime-cooperation/"
+LIAISON = "briefings/2026/02/india-canada-liaison-officers/"
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def links(element) -> list[str]:
+    return [a["href"] for a in element.select("a[href]")]
+
+
+def resolves(site: Path, page_url: str, href: str) -> bool:
+    """Return whether a relative link on ``page_url`` leads to a file of the built site."""
+    target = (Path("/") / page_url / href).resolve()
+    relative = str(target.relative_to("/")) + ("/" if href.endswith("/") else "")
+    return page_file(site, relative).is_file()
+
+
+# The story registry and the Story field
+
+
+def test_an_unknown_story_is_an_error_that_suggests_the_closest(make_site):
+    briefing = minimal_briefing("A", "2026-01-01", story="cross border crime cooperaton")
+    with recorded() as log, pytest.raises(BuildError):
+        make_site({"2026/a.md": briefing})
+    (problem,) = log.problems
+    assert str(problem) == (
+        "content/briefings/2026/a.md:8: Story: 'cross border crime cooperaton' is not in the "
+        "story registry; did you mean 'Cross-border crime cooperation'? If not, add it to "
+        "content/registry/stories.toml"
+    )
+
+
+@pytest.mark.parametrize(
+    ("toml", "words"),
+    [
+        ("[untitled]\ndescription = 'x'\n", "untitled: has no title"),
+        ("[extra]\ntitle = 'Extra'\nlabel = 'x'\n", "extra: unknown field(s) label"),
+        ("[twice]\ntitle = 'Twice'\naliases = ['crime cooperation']\n", "also names"),
+    ],
+)
+def test_story_registry_mistakes_are_errors_at_their_line(make_site, toml, words):
+    with pytest.raises(BuildError) as failed:
+        make_site(
+            {"2026/a.md": minimal_briefing("A", "2026-01-01")}, registry={"stories.toml": toml}
+        )
+    reports = [str(p) for p in failed.value.problems]
+    assert any(r.startswith("content/registry/stories.toml:") and words in r for r in reports)
+
+
+def test_a_briefing_may_join_two_stories_by_alias_and_any_case(make_site):
+    story = "Crime cooperation, CONSULAR HELP ABROAD"
+    site = make_site({"2026/a.md": minimal_briefing("A", "2026-01-01", story=story)})
+    page = read_page(site, "briefings/2026/01/a/")
+    parts = [visible_text(nav.p) for nav in page.select("nav.story-part")]
+    assert parts == [
+        "Part 1 of 1 in Consular help abroad",
+        "Part 1 of 1 in Cross-border crime cooperation",
+    ]
+
+
+# Story pages
+
+
+def test_the_story_page_is_a_timeline_oldest_first(sample_site):
+    page = read_page(sample_site, STORY)
+    steps = page.select("ol.thread > li")
+    titles = [visible_text(step.h2) for step in steps]
+    assert titles == [
+        "Coastguard to begin joint patrols against drug smuggling at sea",
+        "Police warn of phone scam wave targeting pensioners",
+        "India and Canada agree to post security liaison officers",
+        "Customs cooperation deal targets fentanyl precursor shipments",
+    ]
+    dates = [step.time["datetime"] for step in steps]
+    assert dates == sorted(dates)
+    liaison = steps[2]
+    assert visible_text(liaison.select_one(".thread-step-label")) == "Part 3 of 4"
+    assert "Randhir Jaiswal" in visible_text(liaison.select_one(".spokespeople"))
+    points = [visible_text(li) for li in liaison.select(".thread-points li")]
+    assert points[0] == "Enhanced security collaboration" and len(points) == 5
+
+
+def test_a_briefing_page_says_its_part_and_links_the_steps_either_side(sample_site):
+    nav = read_page(sample_site, LIAISON).select_one("nav.story-part")
+    assert visible_text(nav.p) == "Part 3 of 4 in Cross-border crime cooperation"
+    older, newer = nav.select("li a")
+    assert "phone scam wave" in visible_text(older) and "Previous" in visible_text(older)
+    assert "Customs cooperation deal" in visible_text(newer)
+    for href in links(nav):
+        assert resolves(sample_site, LIAISON, href), href
+    first = read_page(sample_site, "briefings/2025/05/coastguard-joint-patrols/")
+    (only,) = first.select("nav.story-part li a")
+    assert "Next in the story" in visible_text(only)
+    assert not read_page(sample_site, "briefings/2026/04/health-emergency-preparedness/").select(
+        "nav.story-part"
+    )
+
+
+def test_the_stories_index_lists_each_story_with_its_latest_date(sample_site):
+    page = read_page(sample_site, "stories/")
+    stories = page.select(".story-index > li")
+    assert [visible_text(s.h2) for s in stories] == [
+        "Cross-border crime cooperation",
+        "Consular help abroad",
+    ]
+    assert stories[0].time["datetime"].startswith("2026-10-29")
+    assert "4 briefings" in visible_text(stories[0])
+    assert "stories/" in [a["href"].split("../")[-1] for a in page.select(".site-nav a")]
+
+
+def test_story_feeds_list_the_story_newest_first_and_agree_with_its_page(sample_site):
+    page = read_page(sample_site, STORY)
+    on_page = [a["href"].split("../")[-1] for a in page.select("ol.thread h2 a")]
+    atom = feedparser.parse(
+        (sample_site / "feeds/stories/cross-border-crime-cooperation.atom.xml").read_bytes()
+    )
+    assert not atom.bozo and atom.feed.title.endswith("Cross-border crime cooperation")
+    document = json.loads(
+        (sample_site / "feeds/stories/cross-border-crime-cooperation.json").read_text()
+    )
+    for links_in_feed in (
+        [entry.link for entry in atom.entries],
+        [item["url"] for item in document["items"]],
+    ):
+        assert [link.split("/", 3)[3] for link in links_in_feed] == on_page[::-1]
+    assert "Enhanced security collaboration" in atom.entries[1].content[0].value
+
+
+# The line on a topic over time
+
+
+def test_the_timeline_marks_key_points_new_or_repeated_under_the_tag(make_site):
+    site = make_site(
+        {
+            "2025/a.md": minimal_briefing(
+                "Alpha",
+                "2025-11-03",
+                tags="fentanyl",
+                key_points=["Focus on drugs.", "Talks go on"],
+            ),
+            "2026/b.md": minimal_briefing(
+                "Bravo", "2026-01-05", tags="fentanyl", key_points=["focus on   DRUGS", "New deal"]
+            ),
+            # The same wording under another tag first: still new under Security.
+            "2026/c.md": minimal_briefing(
+                "Charlie", "2026-01-20", tags="security, fentanyl", key_points=["New deal!"]
+            ),
+        }
+    )
+    page = read_page(site, "tags/fentanyl/timeline/")
+    assert [visible_text(h) for h in page.select("main h2")] == ["2025", "2026"]
+    assert [visible_text(h) for h in page.select("main h3")] == ["November 2025", "January 2026"]
+    marks = [
+        (visible_text(li.select_one(".point-mark")), li.get("class"))
+        for li in page.select(".thread-points li")
+    ]
+    assert [mark for mark, _ in marks] == ["New", "New", "Repeated", "New", "Repeated"]
+    assert marks[2][1] == ["point-repeated"]
+    security = read_page(site, "tags/security/timeline/")
+    assert [visible_text(m) for m in security.select(".point-mark")] == ["New"]
+    tag_page = read_page(site, "tags/fentanyl/")
+    (timeline_link,) = [a for a in tag_page.select(".topic-links a") if "over time" in a.text]
+    assert resolves(site, "tags/fentanyl/", timeline_link["href"])
+
+
+# Topic × person × year
+
+
+def facet_folders(site: Path) -> set[str]:
+    return {
+        str(path.parent.relative_to(site))
+        for path in (site / "tags").glob("*/*/*/index.html")
+        if path.parts[-3] in ("years", "spokespeople")
+    }
+
+
+FACET_ARCHIVE = {
+    "2025/a.md": minimal_briefing("Alpha", "2025-03-01", tags="fentanyl, trade"),
+    "2026/b.md": minimal_briefing("Bravo", "2026-02-01", tags="fentanyl"),
+    "2026/c.md": minimal_briefing(
+        "Charlie", "2026-03-01", tags="fentanyl", spokesperson="Randhir Jaiswal"
+    ),
+}
+
+
+def test_facet_pages_and_feeds_exist_exactly_for_pairs_with_briefings(make_site):
+    site = make_site(FACET_ARCHIVE)
+    expected = {
+        "tags/fentanyl/years/2025",
+        "tags/fentanyl/years/2026",
+        "tags/fentanyl/spokespeople/mara-okonkwo",
+        "tags/fentanyl/spokespeople/randhir-jaiswal",
+        "tags/trade/years/2025",
+        "tags/trade/spokespeople/mara-okonkwo",
+    }
+    assert facet_folders(site) == expected
+    feeds = {str(p.relative_to(site / "feeds")) for p in (site / "feeds/tags").rglob("*/*.*")}
+    assert feeds == {f"{folder}.{kind}" for folder in expected for kind in ("atom.xml", "json")}
+    page = read_page(site, "tags/fentanyl/years/2026/")
+    assert visible_text(page.h1) == "Fentanyl in 2026"
+    assert [visible_text(a) for a in page.select(".facet-list a")] == ["Charlie", "Bravo"]
+    person = read_page(site, "tags/fentanyl/spokespeople/mara-okonkwo/")
+    assert visible_text(person.h1) == "Fentanyl: briefings by Mara Okonkwo"
+
+
+def test_a_setting_raises_the_fewest_briefings_a_facet_needs(make_site):
+    site = make_site(FACET_ARCHIVE, THREADS_FACET_MIN_BRIEFINGS=2)
+    assert facet_folders(site) == {
+        "tags/fentanyl/years/2026",
+        "tags/fentanyl/spokespeople/mara-okonkwo",
+    }
+    tag_page = read_page(site, "tags/fentanyl/")
+    assert visible_text(tag_page.select(".topic-links p")[1]) == "By year: 2026 (2)"
+
+
+def test_tag_slugs_like_years_or_spokespeople_never_share_an_address(make_site):
+    registry = {
+        "tags.toml": """
+        [2026]
+        label = "Twenty twenty-six"
+        [randhir-jaiswal]
+        label = "Jaiswal matters"
+        [years]
+        label = "Years"
+        [page]
+        label = "Page"
+        """
+    }
+    tags = "fentanyl, 2026, randhir-jaiswal, years, page"
+    briefings = {
+        f"2026/b{n}.md": minimal_briefing(
+            f"B{n}", f"2026-01-{n:02d}", tags=tags, spokesperson="Randhir Jaiswal"
+        )
+        for n in range(1, 12)  # 11 briefings: every tag page has a page 2.
+    }
+    site = make_site(briefings, registry=registry)
+    headings = {
+        "tags/2026/": "Briefings tagged “Twenty twenty-six”",
+        "tags/2026/page/2/": "Briefings tagged “Twenty twenty-six”",
+        "tags/randhir-jaiswal/": "Briefings tagged “Jaiswal matters”",
+        "tags/fentanyl/years/2026/": "Fentanyl in 2026",
+        "tags/fentanyl/spokespeople/randhir-jaiswal/": "Fentanyl: briefings by Randhir Jaiswal",
+        "tags/2026/years/2026/": "Twenty twenty-six in 2026",
+        "tags/2026/spokespeople/randhir-jaiswal/": (
+            "Twenty twenty-six: briefings by Randhir Jaiswal"
+        ),
+        "tags/randhir-jaiswal/spokespeople/randhir-jaiswal/": (
+            "Jaiswal matters: briefings by Randhir Jaiswal"
+        ),
+        "tags/years/years/2026/": "Years in 2026",
+        "tags/page/page/2/": "Briefings tagged “Page”",
+        "tags/page/years/2026/": "Page in 2026",
+        "tags/years/timeline/": "Years: the line over time",
+        "spokespeople/randhir-jaiswal/": "Briefings by Randhir Jaiswal",
+    }
+    for url, heading in headings.items():
+        assert visible_text(read_page(site, url).h1).startswith(heading), url
+    # Every page and feed the tags make is a file of its own: five tags, two facets each.
+    assert len(facet_folders(site)) == 10
+    assert len(list((site / "feeds/tags").rglob("*/*.atom.xml"))) == 10
+
+
+def test_tag_and_spokesperson_pages_link_their_facets_with_counts(sample_site):
+    tag = read_page(sample_site, "tags/fentanyl/")
+    lines = [visible_text(p) for p in tag.select(".topic-links p")]
+    assert "By year: 2025 (1) · 2026 (2)" in lines
+    assert "Who spoke on it: Aiko Tanabe (1) · Mara Okonkwo (1) · Randhir Jaiswal (1)" in lines
+    person = read_page(sample_site, "spokespeople/randhir-jaiswal/")
+    topics = visible_text(person.select_one(".topic-links"))
+    assert topics.startswith("Topics: Consular affairs (1)") and "Fentanyl (1)" in topics
+    for page, url in ((tag, "tags/fentanyl/"), (person, "spokespeople/randhir-jaiswal/")):
+        for href in links(page.select_one(".topic-links")):
+            assert resolves(sample_site, url, href), href
+
+
+def test_facet_feeds_are_valid_and_agree_with_their_pages(sample_site):
+    checked = 0
+    for page_path in (sample_site / "tags").glob("*/*/*/index.html"):
+        if page_path.parts[-3] not in ("years", "spokespeople"):
+            continue
+        url = str(page_path.parent.relative_to(sample_site)) + "/"
+        page = read_page(sample_site, url)
+        on_page = [a["href"].split("../")[-1] for a in page.select(".facet-list a")]
+        atom = feedparser.parse((sample_site / f"feeds/{url[:-1]}.atom.xml").read_bytes())
+        assert not atom.bozo, url
+        items = json.loads((sample_site / f"feeds/{url[:-1]}.json").read_text())["items"]
+        assert [e.link.split("/", 3)[3] for e in atom.entries] == on_page
+        assert [i["url"].split("/", 3)[3] for i in items] == on_page
+        alternates = [link["href"] for link in page.select("link[rel=alternate]")]
+        assert any(href.endswith(f"{url[:-1]}.json") for href in alternates)
+        checked += 1
+    assert checked > 20
+
+
+def test_the_sitemap_lists_every_story_timeline_and_facet_page(sample_site):
+    tree = etree.parse(str(sample_site / "sitemap.xml"))
+    listed = {loc.text.split("/", 3)[3] for loc in tree.findall(".//s:loc", SITEMAP_NS)}
+    written = {
+        str(p.parent.relative_to(sample_site)) + "/"
+        for pattern in ("stories/index.html", "stories/*/index.html", "tags/*/*/*/index.html")
+        for p in sample_site.glob(pattern)
+    } | {
+        str(p.parent.relative_to(sample_site)) + "/"
+        for p in sample_site.glob("tags/*/timeline/index.html")
+    }
+    assert len(written) > 30
+    assert written <= listed
+
+
+def test_the_follow_map_names_pages_and_feeds_that_exist(sample_site):
+    document = json.loads((sample_site / "search/follow.json").read_text())
+    fentanyl = document["tag"]["Fentanyl"]
+    assert fentanyl["url"] == "tags/fentanyl/"
+    assert set(fentanyl["year"]) == {"2025", "2026"}
+    assert fentanyl["spokesperson"]["Randhir Jaiswal"]["url"] == (
+        "tags/fentanyl/spokespeople/randhir-jaiswal/"
+    )
+    for tag in document["tag"].values():
+        for facet in (*tag["year"].values(), *tag["spokesperson"].values()):
+            assert page_file(sample_site, facet["url"]).is_file()
+            assert (sample_site / facet["atom"]).is_file()
+            assert (sample_site / facet["json"]).is_file()
+
+
+# Rebuilds
+
+
+def test_a_changed_story_step_reaches_its_neighbours_pages_on_a_rebuild(make_site):
+    story = "crime cooperation"
+    # Story steps apart in time and with no tag in common: only the story links them.
+    archive = {
+        "2026/a.md": minimal_briefing("Alpha", "2026-01-01", story=story, tags="health"),
+        "2026/x.md": minimal_briefing("Filler one", "2026-01-02", tags="trade"),
+        "2026/b.md": minimal_briefing("Bravo", "2026-01-03", story=story, tags="energy"),
+        "2026/y.md": minimal_briefing("Filler two", "2026-01-04", tags="trade"),
+        "2026/c.md": minimal_briefing("Charlie", "2026-01-05", story=story, tags="space"),
+    }
+    make_site(archive)
+    archive["2026/c.md"] = archive["2026/c.md"].replace("Title: Charlie", "Title: Charlie renamed")
+    archive["2026/d.md"] = minimal_briefing("Delta", "2026-01-09", story=story, tags="climate")
+    site = make_site(archive)
+    nav = read_page(site, "briefings/2026/01/b/").select_one("nav.story-part")
+    assert visible_text(nav.p) == "Part 2 of 4 in Cross-border crime cooperation"
+    assert "Charlie renamed" in visible_text(nav)
+    alpha = read_page(site, "briefings/2026/01/a/").select_one("nav.story-part")
+    assert visible_text(alpha.p) == "Part 1 of 4 in Cross-border crime cooperation"
+    story_page = read_page(site, "stories/cross-border-crime-cooperation/")
+    assert "Charlie renamed" in visible_text(story_page)
+
+
+# Following a search
+
+
+def test_a_search_on_one_tag_and_one_spokesperson_offers_that_pages_feeds(page, sample_url):
+    page.goto(f"{sample_url}/search/?tag=Fentanyl&spokesperson=Randhir+Jaiswal")
+    follow = page.locator("#search-follow")
+    follow.get_by_role("link", name="JSON feed").wait_for()
+    assert follow.inner_text().startswith(
+        "Follow this search: Fentanyl: briefings by Randhir Jaiswal"
+    )
+    hrefs = [a.get_attribute("href") for a in follow.locator("a").all()]
+    assert [href.split("/", 3)[3] for href in hrefs] == [
+        "tags/fentanyl/spokespeople/randhir-jaiswal/",
+        "feeds/tags/fentanyl/spokespeople/randhir-jaiswal.atom.xml",
+        "feeds/tags/fentanyl/spokespeople/randhir-jaiswal.json",
+    ]
+    for href in hrefs:
+        assert page.request.get(href).ok, href
+    # Two tags match no page: nothing is offered.
+    page.goto(f"{sample_url}/search/?tag=Fentanyl&tag=Security")
+    page.locator("#search-status").filter(has_text="found").wait_for()
+    assert page.locator("#search-follow").is_hidden()
