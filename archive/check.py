@@ -69,6 +69,7 @@ def check_site(settings_file: Path = SETTINGS, **overrides: Any) -> CheckReport:
             OPEN_DATA_JSON_FEED_SAVE_AS="",
             ROBOTS_TXT_SAVE_AS="",
             SITEMAP_XML_SAVE_AS="",
+            COMMENTS_THREADS_SAVE_AS="",
             CORRECTIONS_FEED_ATOM="",
             CORRECTIONS_FEED_JSON="",
             PERMANENT_ADDRESSES_REDIRECTS_SAVE_AS="",

@@ -27,7 +27,7 @@ def keep_output(pelican: Any) -> None:
     outputs.append({str(path.relative_to(folder)): path.read_text() for path in files})
 
 
-def test_check_after_a_build_in_the_same_process_writes_nothing(make_site, tmp_path, caplog):
+def test_check_after_a_build_in_the_same_process_renders_no_page(make_site, tmp_path, caplog):
     # The build connects the plugins' receivers, the incremental writer's among them.
     make_site(BRIEFINGS)
     manifest = tmp_path / "cache/incremental-pages.json"
@@ -41,7 +41,10 @@ def test_check_after_a_build_in_the_same_process_writes_nothing(make_site, tmp_p
         signals.finalized.disconnect(keep_output)
     assert report.ok and report.published == 2
     (written,) = outputs
-    assert written == {}
+    # No page rendered and no feed written through Pelican's writer; the data files some
+    # plugins write beside it land in the check's throwaway folder.
+    assert not [name for name in written if name.endswith(".html")]
+    assert not {"feeds/all.atom.xml", "feeds/tags/security.atom.xml"} & set(written)
     assert "writers found" not in caplog.text
     # The check leaves the last build's record alone: the next build reuses its pages.
     assert manifest.read_bytes() == built

@@ -28,7 +28,7 @@ def open_threads(briefings: list[Any]) -> list[dict[str, str]]:
 def write_threads(generator: Any, writer: Any = None) -> None:
     """Write the list of the published briefings open for comments."""
     settings = generator.settings
-    if not settings["COMMENTS_ENABLED"]:
+    if not settings["COMMENTS_ENABLED"] or not settings["COMMENTS_THREADS_SAVE_AS"]:
         return
     path = Path(settings["OUTPUT_PATH"]) / settings["COMMENTS_THREADS_SAVE_AS"]
     path.parent.mkdir(parents=True, exist_ok=True)
