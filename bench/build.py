@@ -11,8 +11,8 @@ from pathlib import Path
 from . import steps
 
 
-def plain_settings(content: Path, output: Path, cache: Path) -> dict:
-    """Return plain Pelican's settings: default theme, Typogrify on, our URLs and pagination."""
+def plain_settings(content: Path, output: Path, cache: Path, *, typogrify: bool = True) -> dict:
+    """Return plain Pelican's settings: default theme, our URLs and pagination, Typogrify or not."""
     from pelican.settings import read_settings
 
     return read_settings(
@@ -27,7 +27,7 @@ def plain_settings(content: Path, output: Path, cache: Path) -> dict:
             "TIMEZONE": "Asia/Kolkata",
             "SITEURL": "http://127.0.0.1:8000",
             "RELATIVE_URLS": True,
-            "TYPOGRIFY": True,
+            "TYPOGRIFY": typogrify,
             "LOAD_CONTENT_CACHE": False,
             "ARTICLE_URL": "briefings/{date:%Y}/{date:%m}/{slug}/",
             "ARTICLE_SAVE_AS": "briefings/{date:%Y}/{date:%m}/{slug}/index.html",
@@ -71,7 +71,8 @@ def python_peak_mb() -> float:
 def main() -> None:
     """Build once, as ``--mode`` says, and print a JSON object with the seconds of each step."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mode", choices=["ours", "pelican"], required=True)
+    # pelican: plain Pelican with Typogrify, as we typeset; pelican-plain: without it.
+    parser.add_argument("--mode", choices=["ours", "pelican", "pelican-plain"], required=True)
     parser.add_argument("--content", type=Path, required=True)
     parser.add_argument("--output", type=Path, required=True)
     parser.add_argument("--cache", type=Path, required=True)
@@ -86,7 +87,8 @@ def main() -> None:
     else:
         from pelican import Pelican
 
-        Pelican(plain_settings(args.content, args.output, args.cache)).run()
+        typogrify = args.mode == "pelican"
+        Pelican(plain_settings(args.content, args.output, args.cache, typogrify=typogrify)).run()
     seconds = time.perf_counter() - started
     print(
         json.dumps(

@@ -94,9 +94,17 @@ def main() -> None:
         print(f"ours, rebuild after editing {edited.name}: {rebuild['seconds']:.1f} s")
         size = folder_mb(folder / "ours" / "output")
         pelican: dict = {"seconds": None, "peak_mb": None, "steps": {}}
+        bare: dict = {"seconds": None, "peak_mb": None}
         if not args.no_pelican:
             plain = plain_copy(write_corpus(folder / "tmp", args.n), folder / "pelican" / "content")
             shutil.rmtree(folder / "tmp")
+            # Plain Pelican without Typogrify is the target; with it, the floor.
+            bare = timed_build("pelican-plain", plain, folder / "pelican")
+            print(
+                f"plain Pelican: {bare['seconds']:.1f} s, peak {bare['peak_mb']} MB; load {load()}"
+            )
+            shutil.rmtree(folder / "pelican" / "output", ignore_errors=True)
+            shutil.rmtree(folder / "pelican" / "cache", ignore_errors=True)
             pelican = timed_build("pelican", plain, folder / "pelican")
             plain_size = folder_mb(folder / "pelican" / "output")
             print(
@@ -108,11 +116,15 @@ def main() -> None:
             plain_step = pelican["steps"].get(step, 0)
             print(f"{step:<45}{seconds:>9.2f}{plain_step:>9.2f}{rebuild['steps'][step]:>9.2f}")
         ratio = round(ours["seconds"] / pelican["seconds"], 2) if pelican["seconds"] else None
+        bare_ratio = round(ours["seconds"] / bare["seconds"], 2) if bare["seconds"] else None
         summary = {
             "n": args.n,
             "ours_s": ours["seconds"],
             "pelican_s": pelican["seconds"],
             "ratio": ratio,
+            "plain_pelican_s": bare["seconds"],
+            "plain_ratio": bare_ratio,
+            "plain_peak_mb": bare["peak_mb"],
             "rebuild_one_s": rebuild["seconds"],
             "rebuild_ratio": round(rebuild["seconds"] / ours["seconds"], 3),
             # Every process of the build at once (PSS): Python, reading workers, Pagefind.
@@ -122,6 +134,9 @@ def main() -> None:
             "python_peak_mb": ours["python_peak_mb"],
             "memory_ratio": round(ours["peak_mb"] / pelican["peak_mb"], 2)
             if pelican["peak_mb"]
+            else None,
+            "plain_memory_ratio": round(ours["peak_mb"] / bare["peak_mb"], 2)
+            if bare["peak_mb"]
             else None,
             "output_mb": size,
             "rebuild_peak_mb": rebuild["peak_mb"],
