@@ -47,12 +47,16 @@ def folder_mb(folder: Path) -> float:
 
 
 def plain_copy(content: Path, plain: Path) -> Path:
-    """Copy the corpus for plain Pelican, which knows spokespeople as authors."""
+    """Copy the corpus for plain Pelican, which knows spokespeople as authors.
+
+    A withdrawn briefing is hidden for Pelican: written at its address, in no listing.
+    """
     for source in content.glob("briefings/*/*.md"):
         target = plain / source.relative_to(content)
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = source.read_text(encoding="utf-8")
-        target.write_text(text.replace("\nSpokesperson:", "\nAuthor:", 1), encoding="utf-8")
+        text = source.read_text(encoding="utf-8").replace("\nSpokesperson:", "\nAuthor:", 1)
+        text = text.replace("\nStatus: withdrawn\n", "\nStatus: hidden\n", 1)
+        target.write_text(text, encoding="utf-8")
     (plain / "pages").mkdir(parents=True, exist_ok=True)
     return plain
 
