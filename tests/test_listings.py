@@ -110,10 +110,11 @@ def test_navigation_reaches_every_index_and_marks_the_current_one(sample_site):
         ("spokespeople/", "Spokespeople", "page"),
         ("archives/", "By date", "page"),
         ("archives/2026/", "By date", "true"),
+        ("stories/", "Stories", "page"),
         ("search/", "Search", "page"),
     ]:
         nav = read_page(sample_site, url).select_one("nav.site-nav")
         labels = [visible_text(a) for a in nav.select("a")]
-        assert labels == ["Latest", "Tags", "Spokespeople", "By date", "Search"]
+        assert labels == ["Latest", "Tags", "Spokespeople", "By date", "Stories", "Search"]
         marked = nav.select("a[aria-current]")
         assert [(visible_text(a), a["aria-current"]) for a in marked] == [(label, current)], url
