@@ -9,6 +9,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
+from .languages import translation_key
 from .problems import ERROR, Problem, display_path, report
 from .registry import Entry, Registry, load_registry
 from .schema import check_fields
@@ -108,6 +109,8 @@ class BriefingReader(MarkdownReader):
             metadata["author"] = metadata["authors"][0]
         if "tags" in metadata:
             metadata["tags"] = [_tag(entry, settings) for entry in vocabulary["tags"]]
+        # What Pelican's ARTICLE_TRANSLATION_ID pairs translations by (languages.py).
+        metadata["translation_key"] = translation_key(path, settings)
         metadata["briefing_problems"] = source.problems
         metadata["source_lines"] = {key: field.line for key, field in source.fields.items()}
         return content, metadata

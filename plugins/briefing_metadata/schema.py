@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .languages import check_language
 from .plain_text import listed_names, value_problems
 from .problems import Problem
 from .registry import SLUG, Entry, Registry, Vocabulary
@@ -26,14 +27,14 @@ FIELDS = {
         "required": ("title", "date", "spokesperson"),
         "optional": (
             *("tags", "summary", "key_points", "location", "source"),
-            *("modified", "status", "slug", "comments"),
+            *("modified", "status", "slug", "comments", "lang"),
         ),
     },
     "page": {
         "required": ("title",),
         "optional": (
             *("summary", "key_points", "date", "modified", "status", "slug"),
-            *("template", "save_as", "url"),
+            *("template", "save_as", "url", "lang"),
         ),
     },
 }
@@ -47,6 +48,8 @@ FAMILIAR_NAMES = {
     "keypoints": "key_points",
     "key-points": "key_points",
     "updated": "modified",
+    "language": "lang",
+    "translation_of": "lang",
 }
 
 
@@ -103,6 +106,7 @@ def check_fields(
             f"{values['slug']!r} is not a valid address part",
             "use lower-case letters, digits and hyphens only, such as visa-document-checks",
         )
+    check_language(source, settings)
     if values.get("status", "published").strip().lower() != "draft":
         _check_placeholders(source)
     for key in ("save_as", "url"):

@@ -85,7 +85,7 @@ def record_of(
 def keep_records(generator: Any) -> None:
     """Make each published briefing's record before the content cache keeps the briefing."""
     typeset = generator.env.filters.get("typographic", Markup.escape)
-    for briefing in generator.articles:
+    for briefing in [*generator.articles, *generator.translations]:
         record_of(briefing, generator.settings, typeset)
 
 

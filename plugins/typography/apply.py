@@ -77,7 +77,8 @@ def typeset_key_points(generator: Any) -> None:
     settings = generator.settings
     known: dict[str, Markup] = {}
     build_state(settings).notes[TYPESET_POINTS] = known
-    for briefing in [*generator.articles, *generator.hidden_articles, *generator.drafts]:
+    groups = ("articles", "hidden_articles", "drafts", "translations", "hidden_translations")
+    for briefing in [b for group in groups for b in getattr(generator, group, [])]:
         points = getattr(briefing, "key_points", None) or []
         typeset = getattr(briefing, "typeset_key_points", None)
         if typeset is None or len(typeset) != len(points):
