@@ -97,3 +97,81 @@ def test_a_wrong_language_is_an_error_at_its_line(make_failing_build, path, lang
     assert any(
         line.startswith(f"content/briefings/{path}:{where}") and words in line for line in lines
     ), lines
+
+
+HINDI_REGISTRY = {
+    "tags.toml": '[security.hi]\nlabel = "सुरक्षा"\ndescription = "सुरक्षा से जुड़ी ब्रीफ़िंग।"\n',
+    "spokespeople.toml": '[mara-okonkwo.hi]\nname = "मारा ओकोंक्वो"\nrole = "मुख्य प्रवक्ता"\n',
+}
+
+
+@pytest.fixture(scope="module")
+def labelled_site(make_shared_site) -> Path:
+    """Build the bilingual site with Hindi labels for its tag and spokesperson."""
+    newest_only_hindi = minimal_briefing("सबसे नई ब्रीफ़िंग", "2026-03-01", lang="hi")
+    return make_shared_site(
+        {**BILINGUAL, "hi/2026/newest.md": newest_only_hindi},
+        registry=HINDI_REGISTRY,
+        SEARCH_INDEX_ENABLED=False,
+    )
+
+
+def test_hindi_tag_and_spokesperson_pages_use_the_hindi_labels(labelled_site):
+    tag = read_page(labelled_site, "hi/tags/security/")
+    assert "सुरक्षा" in visible_text(tag.h1)
+    assert "सुरक्षा से जुड़ी ब्रीफ़िंग।" in visible_text(tag.select_one("main"))
+    person = read_page(labelled_site, "hi/spokespeople/mara-okonkwo/")
+    assert "मारा ओकोंक्वो" in visible_text(person.h1)
+    # The Hindi briefing page links its tag's Hindi page, by its Hindi label.
+    briefing = read_page(labelled_site, HI_URL)
+    tag_links = {
+        a.get_text(strip=True): a["href"] for a in briefing.select("a[href*='tags/security']")
+    }
+    assert any(
+        label == "सुरक्षा" and "hi/tags/security/" in href for label, href in tag_links.items()
+    )
+
+
+def test_english_pages_keep_english_labels_when_a_hindi_briefing_is_newest(labelled_site):
+    # The newest briefing of the tag has no English version: the English page is still English.
+    assert "Security" in visible_text(read_page(labelled_site, "tags/security/").h1)
+    assert "Mara Okonkwo" in visible_text(read_page(labelled_site, "spokespeople/mara-okonkwo/").h1)
+    assert any("newest" in link for link in listed(labelled_site, "tags/security/"))
+
+
+def test_hindi_listings_show_hindi_versions_and_untranslated_english_ones(labelled_site):
+    links = listed(labelled_site, "hi/")
+    assert "hi/briefings/2026/02/liaison/" in links
+    assert "briefings/2026/02/liaison/" not in [link.split("../")[-1] for link in links]
+    assert any(link.endswith("briefings/2026/02/only-english/") for link in links)
+
+
+def test_a_missing_hindi_label_is_a_warning_at_the_tags_line(make_site):
+    with recorded() as log:
+        make_site({"hi/2026/a.md": ONLY_HINDI}, SEARCH_INDEX_ENABLED=False)
+    lines = [str(problem) for problem in log.problems]
+    assert any(
+        line.startswith("content/briefings/hi/2026/a.md:4: Tags: 'Security' has no name in हिन्दी")
+        and 'add [security.hi] with label = "..." to content/registry/tags.toml' in line
+        for line in lines
+    ), lines
+    assert any(line.startswith("content/briefings/hi/2026/a.md:3: Spokesperson:") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("toml", "offset", "words"),
+    [
+        ('[security.xx]\nlabel = "X"\n', 0, "security.xx: 'xx' is not one of the site's other"),
+        ('[security.hi]\ndescription = "X"\n', 0, "security.hi: has no label; add label"),
+        ('\n[security.hi]\nlabel = "X"\ncolour = "red"\n', 1, "unknown field(s) colour"),
+    ],
+)
+def test_registry_tables_per_language_are_checked(make_failing_build, toml, offset, words):
+    sample = (Path(__file__).parents[1] / "content/registry/tags.toml").read_text("utf-8")
+    with recorded() as log:
+        make_failing_build({"2026/a.md": ONLY_ENGLISH}, registry={"tags.toml": toml}, lenient=True)
+    line = len(sample.splitlines()) + 2 + offset
+    lines = [str(problem) for problem in log.problems]
+    assert any(
+        text.startswith(f"content/registry/tags.toml:{line}: ") and words in text for text in lines
+    ), lines

@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from pelican.readers import MarkdownReader
-from pelican.urlwrappers import Author, Tag
+
+from contract.languages import default_language, other_languages, site_languages
 
 from .languages import translation_key
-from .problems import ERROR, Problem, display_path, report
+from .problems import ERROR, WARNING, Problem, display_path, report
 from .registry import Entry, Registry, load_registry
 from .schema import check_fields
-from .source import read_source
+from .source import Source, read_source
+from .wrappers import spokesperson_in, tag_in
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
@@ -30,13 +32,14 @@ def registry_for(settings: dict[str, Any]) -> Registry:
         path.stat().st_mtime_ns if path.exists() else None
         for path in (folder / "spokespeople.toml", folder / "tags.toml")
     )
-    return _load(folder, display_path(folder, settings), stamps)
+    languages = tuple(other_languages(settings))
+    return _load(folder, display_path(folder, settings), stamps, languages)
 
 
 @lru_cache(maxsize=4)
-def _load(folder: Path, shown: str, stamps: tuple) -> Registry:
+def _load(folder: Path, shown: str, stamps: tuple, languages: tuple[str, ...]) -> Registry:
     del stamps  # Part of the cache key only.
-    return load_registry(folder, shown)
+    return load_registry(folder, shown, languages)
 
 
 def report_registry_problems(pelican: Any) -> None:
@@ -49,21 +52,6 @@ def content_kind(path: Path, settings: dict[str, Any]) -> str:
     relative = path.resolve().relative_to(Path(settings["PATH"]).resolve()).as_posix()
     pages = settings["PAGE_PATHS"]
     return "page" if any(relative.startswith(f"{p.rstrip('/')}/") for p in pages) else "briefing"
-
-
-def _author(entry: Entry, settings: dict[str, Any]) -> Author:
-    author = Author(entry.name, settings)
-    author.slug = entry.slug
-    author.role = entry.details.get("role", "")
-    author.organisation = entry.details.get("organisation", "")
-    return author
-
-
-def _tag(entry: Entry, settings: dict[str, Any]) -> Tag:
-    tag = Tag(entry.name, settings)
-    tag.slug = entry.slug
-    tag.description = entry.details.get("description", "")
-    return tag
 
 
 class BriefingReader(MarkdownReader):
@@ -104,16 +92,43 @@ class BriefingReader(MarkdownReader):
                 )
             )
             return "", {"status": "skip", "briefing_problems": source.problems}
+        lang = metadata.get("lang") or default_language(settings)
+        _check_labels(source, lang, vocabulary, settings)
         if vocabulary["spokespeople"]:
-            metadata["authors"] = [_author(e, settings) for e in vocabulary["spokespeople"]]
+            metadata["authors"] = [
+                spokesperson_in(e, lang, settings) for e in vocabulary["spokespeople"]
+            ]
             metadata["author"] = metadata["authors"][0]
         if "tags" in metadata:
-            metadata["tags"] = [_tag(entry, settings) for entry in vocabulary["tags"]]
+            metadata["tags"] = [tag_in(entry, lang, settings) for entry in vocabulary["tags"]]
         # What Pelican's ARTICLE_TRANSLATION_ID pairs translations by (languages.py).
         metadata["translation_key"] = translation_key(path, settings)
         metadata["briefing_problems"] = source.problems
         metadata["source_lines"] = {key: field.line for key, field in source.fields.items()}
         return content, metadata
+
+
+def _check_labels(
+    source: Source, lang: str, vocabulary: dict[str, list[Entry]], settings: dict[str, Any]
+) -> None:
+    """Warn about each tag or spokesperson with no name in the briefing's language."""
+    if lang == default_language(settings) or lang not in site_languages(settings):
+        return
+    language = site_languages(settings)[lang]["name"]
+    folder = display_path(registry_folder(settings), settings)
+    for key, kind, file_name, name_field in (
+        ("spokesperson", "spokespeople", "spokespeople.toml", "name"),
+        ("tags", "tags", "tags.toml", "label"),
+    ):
+        for entry in vocabulary.get(kind, []):
+            if lang not in entry.translations:
+                source.problem(
+                    key,
+                    f"{entry.name!r} has no name in {language} ({lang}); the page shows it "
+                    "in the default language",
+                    f'add [{entry.slug}.{lang}] with {name_field} = "..." to {folder}/{file_name}',
+                    severity=WARNING,
+                )
 
 
 def use_briefing_reader(readers: Any) -> None:

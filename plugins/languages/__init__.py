@@ -5,6 +5,7 @@ from pelican import signals
 from contract import start_build
 
 from .dates import localise_dates
+from .listings import add_languages_generator, canonical_groups
 from .settings import apply_defaults
 from .templates import add_language_helpers
 from .translations import sort_translations
@@ -21,3 +22,6 @@ def register() -> None:
     # After Pelican paired translations (ARTICLE_TRANSLATION_ID) and before it groups
     # briefings by tag and date, so "hide" keeps untranslated briefings out of every listing.
     signals.article_generator_pretaxonomy.connect(sort_translations)
+    signals.article_generator_finalized.connect(canonical_groups)
+    # A generator of its own, after Pelican's: it lists what the articles generator grouped.
+    signals.get_generators.connect(add_languages_generator)

@@ -50,6 +50,8 @@ def page_key(briefing: Any, settings: dict[str, Any], memo: dict[str, str]) -> s
         parts.append(_source_hash(other, memo, settings) if other is not None else "-")
     related = getattr(briefing, "related_briefings", [])
     parts += [_source_hash(other, memo, settings) for other in related]
+    # The language switcher and hreflang links name each translation's title and address.
+    parts += [_source_hash(other, memo, settings) for other in briefing.translations]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
