@@ -112,7 +112,9 @@ TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
 AUTHOR_FEED_ATOM = "feeds/spokespeople/{slug}.atom.xml"
 AUTHOR_FEED_RSS = None
 CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
+# One feed per language (Pelican's): feeds/en.atom.xml, feeds/hi.atom.xml. FEED_ALL_ATOM
+# has every briefing in every language.
+TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"
 FEED_MAX_ITEMS = 50
 
 MARKDOWN = {

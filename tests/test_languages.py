@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
+import feedparser
 import pytest
+from lxml import etree
 
 from archive.build import recorded
 
@@ -175,3 +179,61 @@ def test_registry_tables_per_language_are_checked(make_failing_build, toml, offs
     assert any(
         text.startswith(f"content/registry/tags.toml:{line}: ") and words in text for text in lines
     ), lines
+
+
+def json_ld(site: Path, url: str) -> dict:
+    """Return the JSON-LD of a page."""
+    script = read_page(site, url).select_one("script[type='application/ld+json']")
+    return json.loads(script.string)
+
+
+def test_each_language_has_its_own_atom_feed(labelled_site):
+    hindi = feedparser.parse((labelled_site / "feeds/hi.atom.xml").read_bytes())
+    english = feedparser.parse((labelled_site / "feeds/en.atom.xml").read_bytes())
+    assert not hindi.bozo and not english.bozo
+    hindi_links = {entry.link for entry in hindi.entries}
+    assert any(link.endswith(HI_URL) for link in hindi_links)
+    assert all("/hi/briefings/" in link for link in hindi_links)
+    assert "संपर्क अधिकारियों पर सहमति" in {entry.title for entry in hindi.entries}
+    assert not any("/hi/" in entry.link for entry in english.entries)
+
+
+def test_open_data_gives_each_version_its_language_and_translation(labelled_site):
+    records = json.loads((labelled_site / "briefings.json").read_text("utf-8"))["briefings"]
+    by_url = {record["url"].split("8000/")[-1]: record for record in records}
+    english, hindi = by_url[EN_URL], by_url[HI_URL]
+    assert (english["lang"], hindi["lang"]) == ("en", "hi")
+    assert [t["url"].split("8000/")[-1] for t in english["translations"]] == [HI_URL]
+    assert [t["url"].split("8000/")[-1] for t in hindi["translations"]] == [EN_URL]
+    assert hindi["tags"] == ["सुरक्षा"] and hindi["spokespeople"] == ["मारा ओकोंक्वो"]
+    assert by_url["hi/briefings/2026/02/only-hindi/"]["translations"] == []
+    # The CSV says the same.
+    with (labelled_site / "briefings.csv").open(encoding="utf-8", newline="") as file:
+        rows = {row["url"]: row for row in csv.DictReader(file)}
+    assert rows[hindi["url"]]["lang"] == "hi"
+    assert rows[hindi["url"]]["translations"] == f"en {english['url']}"
+
+
+def test_json_ld_names_the_language_and_the_translation_both_ways(labelled_site):
+    english, hindi = json_ld(labelled_site, EN_URL), json_ld(labelled_site, HI_URL)
+    assert (english["inLanguage"], hindi["inLanguage"]) == ("en", "hi")
+    assert hindi["translationOfWork"]["@id"] == english["@id"]
+    assert [work["@id"] for work in english["workTranslation"]] == [hindi["@id"]]
+    assert "translationOfWork" not in english and "workTranslation" not in hindi
+
+
+def test_the_sitemap_lists_every_version_of_a_page_with_its_alternates(labelled_site):
+    tree = etree.parse(str(labelled_site / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    alternates = {
+        url.findtext("s:loc", namespaces=ns).split("8000/")[-1]: {
+            link.get("hreflang"): link.get("href").split("8000/")[-1]
+            for link in url.findall("x:link", ns)
+        }
+        for url in tree.findall("s:url", ns)
+    }
+    pair = {"en": EN_URL, "hi": HI_URL, "x-default": EN_URL}
+    assert alternates[EN_URL] == alternates[HI_URL] == pair
+    assert alternates["tags/security/"] == alternates["hi/tags/security/"]
+    assert alternates["hi/"]["en"] == "" and alternates[""]["hi"] == "hi/"
+    assert alternates["hi/briefings/2026/02/only-hindi/"] == {}

@@ -29,7 +29,9 @@ def page_of(site: Path, url: str):
 
 def test_briefings_json_agrees_with_every_briefing_page(sample_site):
     rows = records(sample_site)
-    assert len(rows) == len(list(sample_site.glob("briefings/*/*/*/index.html"))) == 12
+    pages = [*sample_site.glob("briefings/*/*/*/index.html")]
+    pages += sample_site.glob("*/briefings/*/*/*/index.html")
+    assert len(rows) == len(pages) >= 12
     assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
     for row in rows:
         soup = page_of(sample_site, row["url"])
