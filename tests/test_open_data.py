@@ -50,6 +50,9 @@ def test_briefings_json_agrees_with_every_briefing_page(sample_site):
             "source": visible_text(source).removeprefix("Source: ") if source else None,
             "summary": visible_text(standfirst) if standfirst else None,
             "key_points": [visible_text(li) for li in soup.select("aside.key-points li")],
+            "lang": soup.html["lang"],
+            # Compared with the pages' hreflang links in test_languages.py.
+            "translations": row["translations"],
         }
 
 
