@@ -25,7 +25,14 @@ FORMATTED_FIELDS = []
 THEME = "theme"
 THEME_STATIC_PATHS = ["static"]
 # Everything from a content file reaches the templates as text unless a plugin marked it safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Interface text is marked with {% trans %} and _(); the languages plugin gives each page
+# its language's catalog (theme/translations/<lang>/LC_MESSAGES/messages.po).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
 # Sent by every page (meta tag): the site's own files only, and no inline scripts or styles.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

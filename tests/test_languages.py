@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import feedparser
+import jinja2
 import pytest
+from babel.messages.pofile import read_po
 from lxml import etree
 
 from archive.build import recorded
+from languages.catalogs import install_catalogs
 
 from .conftest import minimal_briefing, page_file, read_page, visible_text
 
@@ -237,3 +241,57 @@ def test_the_sitemap_lists_every_version_of_a_page_with_its_alternates(labelled_
     assert alternates["tags/security/"] == alternates["hi/tags/security/"]
     assert alternates["hi/"]["en"] == "" and alternates[""]["hi"] == "hi/"
     assert alternates["hi/briefings/2026/02/only-hindi/"] == {}
+
+
+def interface(settings: dict, tmp_path: Path | None = None) -> jinja2.Environment:
+    """Return a Jinja environment with the catalogs installed, as a generator's would be."""
+    env = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    install_catalogs(SimpleNamespace(env=env, settings=settings))
+    return env
+
+
+THEME_SETTINGS = {"THEME": str(Path(__file__).parents[1] / "theme"), "DEFAULT_LANG": "en"}
+
+
+def test_the_hindi_catalog_translates_marked_text_and_leaves_the_rest_english():
+    env = interface(dict(THEME_SETTINGS, LANGUAGES_CATALOG_PATH="translations"))
+    page = env.from_string(
+        "{% trans %}Key points{% endtrans %}|{{ _('Not in any catalog') }}|"
+        "{% trans num=3 %}{{ num }} min read{% endtrans %}|"
+        "{% trans num=2 %}{{ num }} comment{% pluralize %}{{ num }} comments{% endtrans %}|"
+        "{% trans tag='<b>' %}Briefings tagged “{{ tag }}”{% endtrans %}"
+    )
+    hindi = page.render(page_lang="hi").split("|")
+    assert hindi == [
+        "मुख्य बिंदु",
+        "Not in any catalog",
+        "पढ़ने में 3 मिनट",
+        "2 टिप्पणियाँ",
+        "विषय “&lt;b&gt;” की ब्रीफ़िंग",
+    ]
+    english = page.render(page_lang="en").split("|")
+    assert english[0] == "Key points" and english[3] == "2 comments"
+    # A page's language comes from its briefing when the context names no page_lang.
+    briefing = SimpleNamespace(lang="hi")
+    assert env.from_string("{{ _('Key points') }}").render(article=briefing) == "मुख्य बिंदु"
+
+
+def test_every_message_of_the_hindi_catalog_is_translated():
+    path = Path(THEME_SETTINGS["THEME"]) / "translations/hi/LC_MESSAGES/messages.po"
+    with path.open("rb") as po:
+        catalog = read_po(po, locale="hi")
+    untranslated = [m.id for m in list(catalog)[1:] if not m.string or not all(m.string)]
+    assert len(catalog) > 50 and untranslated == []
+
+
+def test_a_new_language_needs_only_a_settings_entry_and_a_catalog(tmp_path):
+    catalog = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Key points"\nmsgstr "Points clés"\n\nmsgid "Tags"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    env = interface(dict(THEME_SETTINGS, LANGUAGES_CATALOG_PATH=str(tmp_path)))
+    page = env.from_string("{{ _('Key points') }}|{{ _('Tags') }}")
+    assert page.render(page_lang="fr") == "Points clés|Tags"

@@ -4,6 +4,7 @@ from pelican import signals
 
 from contract import start_build
 
+from .catalogs import install_catalogs
 from .dates import localise_dates
 from .listings import add_languages_generator, canonical_groups
 from .settings import apply_defaults
@@ -18,6 +19,7 @@ def register() -> None:
     signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
     signals.generator_init.connect(add_language_helpers)
+    signals.generator_init.connect(install_catalogs)
     signals.content_object_init.connect(localise_dates)
     # After Pelican paired translations (ARTICLE_TRANSLATION_ID) and before it groups
     # briefings by tag and date, so "hide" keeps untranslated briefings out of every listing.
