@@ -18,7 +18,15 @@ from sitemap_xml.entries import listing_entries
 from .translations import ORIGINALS, listed_in
 
 # Pelican's direct templates a language gets, by the setting naming their address.
-DIRECT_TEMPLATES = {"index": "INDEX", "tags": "TAGS", "authors": "AUTHORS", "archives": "ARCHIVES"}
+DIRECT_TEMPLATES = {
+    "index": "INDEX",
+    "tags": "TAGS",
+    "authors": "AUTHORS",
+    "archives": "ARCHIVES",
+    "search": "SEARCH",
+}
+# Listed in the sitemap (the search page is not, as in the default language).
+LISTED_TEMPLATES = ("index", "tags", "authors", "archives")
 
 
 def canonical_groups(generator: Any) -> None:
@@ -33,6 +41,8 @@ def canonical_groups(generator: Any) -> None:
 def direct_address(template: str, lang: str, settings: dict[str, Any]) -> tuple[str, str]:
     """Return the save_as and url of one of Pelican's direct templates in ``lang``."""
     name = DIRECT_TEMPLATES[template]
+    if template not in settings.get("DIRECT_TEMPLATES", DIRECT_TEMPLATES):
+        return "", ""
     save_as = settings.get(f"{name}_SAVE_AS", f"{template}.html")
     url = settings.get(f"{name}_URL", save_as if template != "index" else "")
     prefix = language_prefix(lang, settings)
@@ -85,7 +95,7 @@ class LanguagesGenerator(Generator):
                 continue
             pages = LanguagePages(lang, articles, settings)
             self.languages.append(pages)
-            for template in DIRECT_TEMPLATES:
+            for template in LISTED_TEMPLATES:
                 save_as, url = direct_address(template, lang, settings)
                 entries += listing_entries(save_as, url, pages.articles, settings, template)
             for group, template in ((pages.tags, "tag"), (pages.authors, "author")):
@@ -101,6 +111,8 @@ class LanguagesGenerator(Generator):
             common = {"page_lang": pages.lang, "blog": True}
             for template in DIRECT_TEMPLATES:
                 save_as, url = direct_address(template, pages.lang, self.settings)
+                if not save_as:
+                    continue
                 self._write(
                     writer,
                     save_as,
