@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from lxml import etree
 
 from archive.build import recorded
+from briefing_metadata.fields import reading_minutes
 from languages.catalogs import install_catalogs
 
 from .conftest import minimal_briefing, page_file, read_page, visible_text
@@ -107,19 +108,12 @@ def test_a_wrong_language_is_an_error_at_its_line(make_failing_build, path, lang
     ), lines
 
 
-HINDI_REGISTRY = {
-    "tags.toml": '[security.hi]\nlabel = "सुरक्षा"\ndescription = "सुरक्षा से जुड़ी ब्रीफ़िंग।"\n',
-    "spokespeople.toml": '[mara-okonkwo.hi]\nname = "मारा ओकोंक्वो"\nrole = "मुख्य प्रवक्ता"\n',
-}
-
-
 @pytest.fixture(scope="module")
 def labelled_site(make_shared_site) -> Path:
     """Build the bilingual site with Hindi labels for its tag and spokesperson."""
     newest_only_hindi = minimal_briefing("सबसे नई ब्रीफ़िंग", "2026-03-01", lang="hi")
     return make_shared_site(
         {**BILINGUAL, "hi/2026/newest.md": newest_only_hindi},
-        registry=HINDI_REGISTRY,
         SEARCH_INDEX_ENABLED=False,
     )
 
@@ -127,7 +121,7 @@ def labelled_site(make_shared_site) -> Path:
 def test_hindi_tag_and_spokesperson_pages_use_the_hindi_labels(labelled_site):
     tag = read_page(labelled_site, "hi/tags/security/")
     assert "सुरक्षा" in visible_text(tag.h1)
-    assert "सुरक्षा से जुड़ी ब्रीफ़िंग।" in visible_text(tag.select_one("main"))
+    assert "सुरक्षा एजेंसियों के बीच सहयोग" in visible_text(tag.select_one("main"))
     person = read_page(labelled_site, "hi/spokespeople/mara-okonkwo/")
     assert "मारा ओकोंक्वो" in visible_text(person.h1)
     # The Hindi briefing page links its tag's Hindi page, by its Hindi label.
@@ -155,29 +149,39 @@ def test_hindi_listings_show_hindi_versions_and_untranslated_english_ones(labell
 
 
 def test_a_missing_hindi_label_is_a_warning_at_the_tags_line(make_site):
+    briefing = minimal_briefing("T", "2026-02-01", lang="hi", tags="untranslated-tag")
     with recorded() as log:
-        make_site({"hi/2026/a.md": ONLY_HINDI}, SEARCH_INDEX_ENABLED=False)
+        make_site(
+            {"hi/2026/a.md": briefing},
+            registry={"tags.toml": '[untranslated-tag]\nlabel = "Untranslated tag"\n'},
+            SEARCH_INDEX_ENABLED=False,
+        )
     lines = [str(problem) for problem in log.problems]
     assert any(
-        line.startswith("content/briefings/hi/2026/a.md:4: Tags: 'Security' has no name in हिन्दी")
-        and 'add [security.hi] with label = "..." to content/registry/tags.toml' in line
+        line.startswith("content/briefings/hi/2026/a.md:4: Tags: 'Untranslated tag' has no name")
+        and 'add [untranslated-tag.hi] with label = "..." to content/registry/tags.toml' in line
         for line in lines
     ), lines
-    assert any(line.startswith("content/briefings/hi/2026/a.md:3: Spokesperson:") for line in lines)
+    # Its page shows the default label meanwhile.
+    assert [p for p in log.problems if p.severity == "warning"] == log.problems
 
 
 @pytest.mark.parametrize(
     ("toml", "offset", "words"),
     [
-        ('[security.xx]\nlabel = "X"\n', 0, "security.xx: 'xx' is not one of the site's other"),
-        ('[security.hi]\ndescription = "X"\n', 0, "security.hi: has no label; add label"),
-        ('\n[security.hi]\nlabel = "X"\ncolour = "red"\n', 1, "unknown field(s) colour"),
+        ('[new.xx]\nlabel = "X"\n', 3, "new.xx: 'xx' is not one of the site's other"),
+        ('[new.hi]\ndescription = "X"\n', 3, "new.hi: has no label; add label"),
+        ('[new.hi]\nlabel = "X"\ncolour = "red"\n', 3, "unknown field(s) colour"),
     ],
 )
 def test_registry_tables_per_language_are_checked(make_failing_build, toml, offset, words):
     sample = (Path(__file__).parents[1] / "content/registry/tags.toml").read_text("utf-8")
     with recorded() as log:
-        make_failing_build({"2026/a.md": ONLY_ENGLISH}, registry={"tags.toml": toml}, lenient=True)
+        make_failing_build(
+            {"2026/a.md": ONLY_ENGLISH},
+            registry={"tags.toml": '[new]\nlabel = "New"\n\n' + toml},
+            lenient=True,
+        )
     line = len(sample.splitlines()) + 2 + offset
     lines = [str(problem) for problem in log.problems]
     assert any(
@@ -295,3 +299,44 @@ def test_a_new_language_needs_only_a_settings_entry_and_a_catalog(tmp_path):
     env = interface(dict(THEME_SETTINGS, LANGUAGES_CATALOG_PATH=str(tmp_path)))
     page = env.from_string("{{ _('Key points') }}|{{ _('Tags') }}")
     assert page.render(page_lang="fr") == "Points clés|Tags"
+
+
+def test_hindi_text_keeps_its_quotes_and_its_letters(make_site):
+    body = 'मंत्री ने कहा, "सहयोग जारी रहेगा" -- और बैठक ख़त्म हुई।'
+    title = 'भारत "और" कनाडा'
+    site = make_site(
+        {"hi/2026/quotes.md": minimal_briefing(title, "2026-02-01", lang="hi", body=body)},
+        SEARCH_INDEX_ENABLED=False,
+    )
+    path = page_file(site, "hi/briefings/2026/02/quotes/")
+    raw = path.read_text("utf-8")
+    # Devanagari is written as itself, never as character references.
+    assert "मंत्री ने कहा" in raw and "&#23" not in raw and "&#x9" not in raw
+    page = read_page(site, "hi/briefings/2026/02/quotes/")
+    text = visible_text(page.select_one(".briefing-body"))
+    assert '"सहयोग जारी रहेगा" --' in text and "“" not in text and "–" not in text
+    assert visible_text(page.h1) == title
+
+
+def test_reading_time_counts_devanagari_words_whole():
+    words = " ".join(["सुरक्षा"] * 220)
+    assert reading_minutes(f"<p>{words}</p>", 220) == 1
+    assert reading_minutes(f"<p>{words} सहयोग</p>", 220) == 2
+
+
+def test_every_hindi_sample_briefing_has_hindi_names_for_its_tags_and_spokespeople(sample_site):
+    content = Path(__file__).parents[1] / "content"
+    hindi = sorted((content / "briefings/hi").rglob("*.md"))
+    originals = [
+        content / "briefings" / path.relative_to(content / "briefings/hi") for path in hindi
+    ]
+    translated = [
+        path for path, original in zip(hindi, originals, strict=True) if original.exists()
+    ]
+    assert len(hindi) >= 3 and any("india-canada-liaison-officers" in p.name for p in translated)
+    page = read_page(sample_site, "hi/briefings/2026/02/india-canada-liaison-officers/")
+    assert page.select_one("main time").get_text(strip=True) == "12 फ़रवरी 2026"
+    names = [
+        visible_text(a) for a in page.select("main a[href*='tags/'], main a[href*='spokespeople/']")
+    ]
+    assert names and all(not any("a" <= c.lower() <= "z" for c in name) for name in names), names
