@@ -85,9 +85,7 @@ def gettext_callables(settings: dict[str, Any]) -> dict[str, Any]:
 
     @pass_context
     def page_ngettext(context: Context, singular: str, plural: str, number: int) -> str:
-        return translations_for(page_language(context), settings).ngettext(
-            singular, plural, number
-        )
+        return translations_for(page_language(context), settings).ngettext(singular, plural, number)
 
     return {"gettext": page_gettext, "ngettext": page_ngettext}
 
