@@ -47,7 +47,8 @@ def test_briefings_json_agrees_with_every_briefing_page(sample_site):
             "spokespeople": [visible_text(a) for a in meta.select(".spokespeople a")],
             "tags": [visible_text(a) for a in soup.select(".briefing-footer .tag-list a")],
             "location": visible_text(meta.select_one(".dateline")),
-            "source": visible_text(source).removeprefix("Source: ") if source else None,
+            # "Source: " in the page's language.
+            "source": visible_text(source).split(": ", 1)[1] if source else None,
             "summary": visible_text(standfirst) if standfirst else None,
             "key_points": [visible_text(li) for li in soup.select("aside.key-points li")],
             "lang": soup.html["lang"],
@@ -63,6 +64,8 @@ def test_csv_has_the_same_rows_as_the_json(sample_site):
     assert list(table[0]) == list(rows[0])
     assert len(table) == len(rows)
     for cells, row in zip(table, rows, strict=True):
+        translations = [f"{t['lang']} {t['url']}" for t in row.pop("translations")]
+        assert cells["translations"] == "\n".join(translations)
         for field, value in row.items():
             if isinstance(value, list):
                 assert cells[field].split("\n") == value if value else cells[field] == ""
@@ -80,14 +83,20 @@ def test_json_feed_has_the_fields_json_feed_1_1_requires(sample_site):
     assert feed["home_page_url"] == SITEURL
     assert feed["feed_url"] == SITEURL + "feeds/all.json"
     items = feed["items"]
-    assert isinstance(items, list) and len(items) == 12
+    # The default language's listing: 12 in English and one only in Hindi.
+    assert isinstance(items, list) and len(items) == 13
     for item in items:
         assert isinstance(item["id"], str) and item["id"]
         assert isinstance(item.get("content_html") or item.get("content_text"), str)
         datetime.fromisoformat(item["date_published"])
         assert all(isinstance(author["name"], str) for author in item["authors"])
         assert visible_text(page_of(sample_site, item["url"]).h1) == item["title"]
-    assert [i["url"] for i in items] == [r["url"] for r in records(sample_site)]
+    # The same order as briefings.json, which also has the translations into Hindi.
+    listed = {i["url"] for i in items}
+    assert [i["url"] for i in items] == [
+        r["url"] for r in records(sample_site) if r["url"] in listed
+    ]
+    assert all(r["lang"] == "hi" for r in records(sample_site) if r["url"] not in listed)
 
 
 def test_every_page_links_the_json_feed_and_open_data(sample_site):

@@ -21,7 +21,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from contract.build import build_state
-from contract.languages import default_language, site_languages
+from contract.languages import default_language
 
 logger = logging.getLogger(__name__)
 
@@ -98,4 +98,3 @@ def install_catalogs(generator: Any) -> None:
     callables = gettext_callables(generator.settings)
     # newstyle: autoescaped, and %(name)s placeholders filled from keyword arguments.
     env.install_gettext_callables(callables["gettext"], callables["ngettext"], newstyle=True)
-    env.globals["site_languages"] = site_languages(generator.settings)

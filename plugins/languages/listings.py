@@ -12,9 +12,10 @@ from pelican.generators import Generator
 from briefing_metadata.reader import registry_for
 from briefing_metadata.wrappers import canonical, spokesperson_in, tag_in
 from contract.build import build_state
-from contract.languages import language_prefix, other_languages
-from sitemap_xml.entries import listing_entries
+from contract.languages import default_language, language_prefix, other_languages
+from sitemap_xml.entries import language_versions, listing_entries, site_entries
 
+from .templates import VERSIONS
 from .translations import ORIGINALS, listed_in
 
 # Pelican's direct templates a language gets, by the setting naming their address.
@@ -22,11 +23,11 @@ DIRECT_TEMPLATES = {
     "index": "INDEX",
     "tags": "TAGS",
     "authors": "AUTHORS",
-    "archives": "ARCHIVES",
     "search": "SEARCH",
 }
-# Listed in the sitemap (the search page is not, as in the default language).
-LISTED_TEMPLATES = ("index", "tags", "authors", "archives")
+# Listed in the sitemap (the search page is not, as in the default language). The date
+# archives stay in the default language: their year and month pages are Pelican's own.
+LISTED_TEMPLATES = ("index", "tags", "authors")
 
 
 def canonical_groups(generator: Any) -> None:
@@ -104,6 +105,20 @@ class LanguagesGenerator(Generator):
                         subject.save_as, subject.url, found, settings, template
                     )
         self.context["languages_pages"] = {pages.lang: pages for pages in self.languages}
+        self.context[VERSIONS] = self.page_versions()
+
+    def page_versions(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Return every address with versions in other languages, and those versions."""
+        settings = {**self.settings, "SITEMAP_XML_EXCLUDE": []}
+        urls = [entry.url for entry in site_entries(self.context, settings)]
+        # The search pages, which the sitemap leaves out.
+        for lang in [default_language(settings), *(pages.lang for pages in self.languages)]:
+            save_as, url = direct_address("search", lang, settings)
+            if save_as:
+                urls.append(url)
+        articles = self.context.get("articles", [])
+        briefings = [*articles, *(t for b in articles for t in b.translations)]
+        return language_versions(briefings, urls, settings)
 
     def generate_output(self, writer: Any) -> None:
         """Write each language's home, tag, spokesperson and date pages."""

@@ -70,6 +70,10 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
     parts += [str(page.number), str(paginator.num_pages), str(paginator.count)]
     parts += [str(len(kwargs.get("dates", ()))), str(len(kwargs.get("articles", ())))]
     parts += [_source_hash(briefing, memo, settings) for briefing in page.object_list]
+    # The page's versions in other languages (the language switcher and hreflang links).
+    versions = listing.context.get("language_versions") or {}
+    address = page.save_as.removesuffix("index.html")
+    parts.append(json.dumps(versions.get(address, ())))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
