@@ -14,6 +14,11 @@ PAGE_TYPES = {
     "year": "/archives/2026/",
     "search": "/search/?q=fentanyl",
     "not-found": "/no/such/page/",
+    # The same pages in Hindi (languages plugin).
+    "home-hi": "/hi/",
+    "briefing-hi": "/hi" + BRIEFING,
+    "tag-hi": "/hi/tags/fentanyl/",
+    "search-hi": "/hi/search/?q=फ़ेंटानिल",
 }
 
 # The only scripts a page may load, each the site's own file: the search page's, and on
@@ -23,4 +28,6 @@ SCRIPT_PAGES = {"search/index.html": "/theme/js/search.js", "briefings/": "/them
 
 def allowed_script(page: str) -> str | None:
     """Return the one script file ``page`` (a path in the output) may load, if any."""
+    # The same in every language: hi/search/index.html is a search page.
+    page = page.removeprefix("hi/")
     return next((src for prefix, src in SCRIPT_PAGES.items() if page.startswith(prefix)), None)
