@@ -20,8 +20,8 @@ from .conftest import minimal_briefing
 SEARCH_FOLDER = "pagefind"
 LIAISON = "briefings/2026/india-canada-liaison-officers.md"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-# Written by every build, listed in no sitemap: the search page and the "not found" page.
-UNLISTED = {"404.html", "search/"}
+# Written by every build, listed in no sitemap: the search pages and the "not found" page.
+UNLISTED = {"404.html", "search/", "hi/search/"}
 PUBLIC_SITEURL = "https://briefings.test"
 
 
