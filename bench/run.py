@@ -48,7 +48,7 @@ def folder_mb(folder: Path) -> float:
 
 def plain_copy(content: Path, plain: Path) -> Path:
     """Copy the corpus for plain Pelican, which knows spokespeople as authors."""
-    for source in content.glob("briefings/*/*.md"):
+    for source in content.glob("briefings/**/*.md"):
         target = plain / source.relative_to(content)
         target.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8")
