@@ -25,7 +25,14 @@ FORMATTED_FIELDS = []
 THEME = "theme"
 THEME_STATIC_PATHS = ["static"]
 # Everything from a content file reaches the templates as text unless a plugin marked it safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Interface text is marked with {% trans %} and _(); the languages plugin gives each page
+# its language's catalog (theme/translations/<lang>/LC_MESSAGES/messages.po).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
 # Sent by every page (meta tag): the site's own files only, and no inline scripts or styles.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -36,6 +43,7 @@ CONTENT_SECURITY_POLICY = (
 PLUGIN_PATHS = ["plugins", "plugins/speed"]
 PLUGINS = [
     "briefing_metadata",
+    "languages",
     "safe_html",
     "typography",
     "key_points",
@@ -56,10 +64,17 @@ PLUGINS = [
 # templates, settings and registry, so it never serves a briefing made by other code.
 CHECK_MODIFIED_METHOD = "sha256"
 
-# No translations: two briefings never merge because they share a slug (the check reports
-# every address claimed twice instead).
-ARTICLE_TRANSLATION_ID = None
-PAGE_TRANSLATION_ID = None
+# The languages the site publishes in (plugins/languages, docs/languages.md): English
+# addresses have no prefix, Hindi ones start with /hi/.
+LANGUAGES = {
+    "en": {"name": "English", "locale": "en_IN", "direction": "ltr"},
+    "hi": {"name": "हिन्दी", "locale": "hi_IN", "direction": "ltr"},
+}
+# A translation shares the original's file name, in its language's folder
+# (briefings/hi/2026/x.md translates briefings/2026/x.md); the reader gives both the same
+# translation_key, so two briefings never merge merely because they share a slug.
+ARTICLE_TRANSLATION_ID = "translation_key"
+PAGE_TRANSLATION_ID = "translation_key"
 # A briefing dated in the future is scheduled: a draft until a build on or after its date.
 WITH_FUTURE_DATES = False
 
@@ -71,6 +86,13 @@ DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
+# A briefing in another language than DEFAULT_LANG: the same address under /<lang>/.
+ARTICLE_LANG_URL = "{lang}/" + ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+DRAFT_LANG_URL = "{lang}/" + DRAFT_URL
+DRAFT_LANG_SAVE_AS = DRAFT_LANG_URL + "index.html"
+PAGE_LANG_URL = "{lang}/" + PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
 
 TAG_URL = "tags/{slug}/"
 TAG_SAVE_AS = TAG_URL + "index.html"
@@ -101,7 +123,9 @@ TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
 AUTHOR_FEED_ATOM = "feeds/spokespeople/{slug}.atom.xml"
 AUTHOR_FEED_RSS = None
 CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
+# One feed per language (Pelican's): feeds/en.atom.xml, feeds/hi.atom.xml. FEED_ALL_ATOM
+# has every briefing in every language.
+TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"
 FEED_MAX_ITEMS = 50
 
 MARKDOWN = {

@@ -20,6 +20,16 @@ WORDS = [
     "harbour", "treaty", "visa", "students", "exports", "tariffs", "vaccines", "grid",
     "satellite", "fisheries", "drought", "refugees", "sanctions", "customs", "pipeline",
 ]  # fmt: skip
+# A share of briefings also published in Hindi (briefings/hi/<year>/, same file name), as
+# the ministry publishes many of its briefings in both languages, and a few in Hindi only.
+HINDI_TRANSLATED_SHARE = 0.2
+HINDI_ONLY_SHARE = 0.02
+HINDI_WORDS = [
+    "मंत्रालय", "अधिकारी", "समझौता", "बातचीत", "सहयोग", "समीक्षा", "सीमा", "एजेंसी",
+    "रिपोर्ट", "साझेदार", "प्रतिनिधिमंडल", "कार्यक्रम", "सहायता", "उपाय", "क्षेत्रीय", "समिति",
+    "बयान", "जाँच", "दूतावास", "नागरिक", "यात्रा", "नीति", "बंदरगाह", "संधि", "वीज़ा", "छात्र",
+    "निर्यात", "शुल्क", "टीके", "उपग्रह", "सूखा", "शरणार्थी", "प्रतिबंध", "सीमा-शुल्क",
+]  # fmt: skip
 TOPICS = [
     "security", "fentanyl", "trade", "consular", "health", "energy", "climate", "cyber",
     "fraud", "immigration", "education", "maritime", "diplomacy", "fisheries", "water",
@@ -60,10 +70,12 @@ def write_registry(folder: Path) -> None:
     tags = "".join(
         f'[{slug}]\nlabel = "{slug.replace("-", " ").capitalize()}"\n'
         f'description = "Briefings about {slug.rsplit("-", 1)[0]}."\n\n'
-        for slug in tag_slugs()
+        f'[{slug}.hi]\nlabel = "{HINDI_WORDS[i % len(HINDI_WORDS)]} {i + 1}"\n\n'
+        for i, slug in enumerate(tag_slugs())
     )
     people = "".join(
         f'[{slug}]\nname = "{name}"\nrole = "Spokesperson"\norganisation = "Ministry {i}"\n\n'
+        f'[{slug}.hi]\nname = "{name}"\nrole = "प्रवक्ता"\norganisation = "मंत्रालय {i}"\n\n'
         for i, (slug, name) in enumerate(spokespeople())
     )
     (folder / "tags.toml").write_text(tags, encoding="utf-8")
@@ -191,6 +203,35 @@ def history_fields(number: int, date: datetime) -> str:
     return "".join(lines)
 
 
+def hindi_sentence(rng: random.Random, words: int) -> str:
+    """Return a plain Hindi sentence of ``words`` words, ending with a danda."""
+    return " ".join(rng.choice(HINDI_WORDS) for _ in range(words)) + "।"
+
+
+def in_hindi(text: str, rng: random.Random) -> str:
+    """Return a briefing's Hindi version: the same header fields, Hindi title, text and points."""
+    header, _ = text.split("\n\n", 1)
+    fields = dict(line.split(": ", 1) for line in header.splitlines() if not line.startswith(" "))
+    number = fields["Title"].split(":", 1)[0].removeprefix("Briefing ")
+    paragraphs = [
+        " ".join(hindi_sentence(rng, rng.randint(10, 18)) for _ in range(5))
+        for _ in range(rng.randint(5, 12))
+    ]
+    points = [hindi_sentence(rng, 6)[:-1] for _ in range(rng.randint(2, 4))]
+    return (
+        f"Title: ब्रीफ़िंग {number}: {hindi_sentence(rng, 6)[:-1]}\n"
+        f"Date: {fields['Date']}\nLang: hi\n"
+        f"Spokesperson: {fields['Spokesperson']}\nTags: {fields['Tags']}\n"
+        f"Location: नई दिल्ली\nSource: साप्ताहिक ब्रीफ़िंग\n"
+        f"Summary: {hindi_sentence(rng, 18)}\n"
+        f"Key_points: {points[0]}\n"
+        + "".join(f"    {point}\n" for point in points[1:])
+        + "\n"
+        + "\n\n".join(paragraphs)
+        + "\n"
+    )
+
+
 def briefing_path(content: Path, number: int, text: str) -> Path:
     """Return where briefing ``number`` goes: ``content/briefings/<year>/briefing-NNNNN.md``."""
     year = text.split("Date: ", 1)[1][:4]
@@ -201,10 +242,19 @@ def write_corpus(content: Path, count: int, seed: int = 5) -> Path:
     """Write ``count`` briefings and their registry under ``content``; return ``content``."""
     write_registry(content / "registry")
     rng = random.Random(seed)
+    # Its own generator: the English briefings are the same with or without the Hindi ones.
+    hindi_rng = random.Random(seed + 1)
     start = datetime(2011, 1, 3, 9, 0)
     for number in range(1, count + 1):
         text = briefing(number, rng, start, count)
         path = briefing_path(content, number, text)
+        chance = hindi_rng.random()
+        if chance < HINDI_TRANSLATED_SHARE + HINDI_ONLY_SHARE:
+            hindi = content / "briefings" / "hi" / path.relative_to(content / "briefings")
+            hindi.parent.mkdir(parents=True, exist_ok=True)
+            hindi.write_text(in_hindi(text, hindi_rng), encoding="utf-8")
+            if chance < HINDI_ONLY_SHARE:
+                continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (content / "pages").mkdir(parents=True, exist_ok=True)

@@ -51,7 +51,7 @@ def plain_copy(content: Path, plain: Path) -> Path:
 
     A withdrawn briefing is hidden for Pelican: written at its address, in no listing.
     """
-    for source in content.glob("briefings/*/*.md"):
+    for source in content.glob("briefings/**/*.md"):
         target = plain / source.relative_to(content)
         target.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8").replace("\nSpokesperson:", "\nAuthor:", 1)

@@ -24,6 +24,11 @@ PAGE_TYPES = {
     "corrections": "/corrections/",
     "withdrawn": "/withdrawn/",
     "withdrawn-briefing": "/briefings/2025/11/offshore-wind-licensing/",
+    # The same pages in Hindi (languages plugin).
+    "home-hi": "/hi/",
+    "briefing-hi": "/hi" + BRIEFING,
+    "tag-hi": "/hi/tags/fentanyl/",
+    "search-hi": "/hi/search/?q=फ़ेंटानिल",
 }
 
 # A moved briefing's old address leaves itself at once (meta refresh), so the browser audits
@@ -38,4 +43,6 @@ SCRIPT_PAGES = {"search/index.html": "/theme/js/search.js", "briefings/": "/them
 
 def allowed_script(page: str) -> str | None:
     """Return the one script file ``page`` (a path in the output) may load, if any."""
+    # The same in every language: hi/search/index.html is a search page.
+    page = page.removeprefix("hi/")
     return next((src for prefix, src in SCRIPT_PAGES.items() if page.startswith(prefix)), None)

@@ -88,12 +88,17 @@ def test_text_at_200_percent_fits_a_320_px_screen(new_page, sample_url, url):
     assert widths[0] <= widths[1] and overflowing == [], f"{url}: {widths}, {overflowing}"
 
 
+def in_page_language(url: str, english: str, hindi: str) -> str:
+    """Return the interface text a page shows, in the language of its address."""
+    return hindi if url.startswith("/hi/") else english
+
+
 @PAGES
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, sample_url, url):
     page.goto(f"{sample_url}{url}")
     page.keyboard.press("Tab")
     skip = page.locator(":focus")
-    assert skip.inner_text() == "Skip to content"
+    assert skip.inner_text() == in_page_language(url, "Skip to content", "मुख्य सामग्री पर जाएँ")
     box = skip.bounding_box()
     assert box["y"] >= 0 and box["height"] > 0, "the focused skip link is on screen"
     page.keyboard.press("Enter")
@@ -140,4 +145,5 @@ def test_page_has_one_h1_and_landmarks(page, sample_url, url):
     assert page.get_by_role("main").count() == 1
     assert page.get_by_role("banner").count() == 1
     assert page.get_by_role("contentinfo").count() == 1
-    assert page.get_by_role("navigation", name="Browse the archive").count() == 1
+    site_nav = in_page_language(url, "Browse the archive", "संग्रह देखें")
+    assert page.get_by_role("navigation", name=site_nav).count() == 1

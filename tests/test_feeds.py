@@ -29,9 +29,11 @@ def test_fentanyl_tag_feed_contains_the_liaison_briefing(sample_site):
 @pytest.mark.parametrize(
     ("path", "count"),
     [
-        ("feeds/all.atom.xml", 11),
+        # Every briefing in every language but the withdrawn one (11 in English, 3 in Hindi).
+        ("feeds/all.atom.xml", 14),
         ("feeds/tags/security.atom.xml", 5),
-        ("feeds/spokespeople/randhir-jaiswal.atom.xml", 2),
+        # Two in English and one only in Hindi; the Hindi translations are in hi.atom.xml.
+        ("feeds/spokespeople/randhir-jaiswal.atom.xml", 3),
     ],
 )
 def test_feeds_list_their_briefings_newest_first(sample_site, path, count):
@@ -40,7 +42,9 @@ def test_feeds_list_their_briefings_newest_first(sample_site, path, count):
     published = [entry.published_parsed for entry in feed.entries]
     assert published == sorted(published, reverse=True)
     for entry in feed.entries:
-        assert entry.link.startswith("http://127.0.0.1:8000/briefings/")
+        assert entry.link.startswith(
+            ("http://127.0.0.1:8000/briefings/", "http://127.0.0.1:8000/hi/")
+        )
         assert entry.summary
 
 

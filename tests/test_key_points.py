@@ -210,10 +210,11 @@ def test_heading_follows_the_setting(make_site):
     "settings",
     [
         {},
-        # A theme without autoescape, on a site without the typography plugin.
+        # A theme without autoescape, on a site without the typography plugin (the
+        # theme's interface text needs the i18n extension and the languages plugin).
         {
-            "JINJA_ENVIRONMENT": {"autoescape": False},
-            "PLUGINS": ["briefing_metadata", "key_points", "related_briefings"],
+            "JINJA_ENVIRONMENT": {"autoescape": False, "extensions": ["jinja2.ext.i18n"]},
+            "PLUGINS": ["briefing_metadata", "languages", "key_points", "related_briefings"],
         },
     ],
 )

@@ -29,8 +29,13 @@ def page_of(site: Path, url: str):
 
 def test_briefings_json_agrees_with_every_briefing_page(sample_site):
     rows = records(sample_site)
-    # The sample's withdrawn briefing and a moved briefing's old address are pages too.
-    assert len(rows) == len(published_briefing_pages(sample_site)) == 11
+    # The sample's withdrawn briefing and a moved briefing's old address are pages too; the
+    # Hindi briefings are under hi/ (two translations and one only in Hindi).
+    pages = [
+        *published_briefing_pages(sample_site),
+        *sample_site.glob("hi/briefings/*/*/*/index.html"),
+    ]
+    assert len(rows) == len(pages) == 14
     assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
     for row in rows:
         soup = page_of(sample_site, row["url"])
@@ -51,10 +56,14 @@ def test_briefings_json_agrees_with_every_briefing_page(sample_site):
             "spokespeople": [visible_text(a) for a in meta.select(".spokespeople a")],
             "tags": [visible_text(a) for a in soup.select(".briefing-footer .tag-list a")],
             "location": visible_text(meta.select_one(".dateline")),
-            "source": visible_text(source).removeprefix("Source: ") if source else None,
+            # "Source: " in the page's language.
+            "source": visible_text(source).split(": ", 1)[1] if source else None,
             "source_url": original["href"] if original else None,
             "summary": visible_text(standfirst) if standfirst else None,
             "key_points": [visible_text(li) for li in soup.select("aside.key-points li")],
+            "lang": soup.html["lang"],
+            # Compared with the pages' hreflang links in test_languages.py.
+            "translations": row["translations"],
         }
 
 
@@ -65,6 +74,8 @@ def test_csv_has_the_same_rows_as_the_json(sample_site):
     assert list(table[0]) == list(rows[0])
     assert len(table) == len(rows)
     for cells, row in zip(table, rows, strict=True):
+        translations = [f"{t['lang']} {t['url']}" for t in row.pop("translations")]
+        assert cells["translations"] == "\n".join(translations)
         for field, value in row.items():
             if isinstance(value, list):
                 assert cells[field].split("\n") == value if value else cells[field] == ""
@@ -82,14 +93,20 @@ def test_json_feed_has_the_fields_json_feed_1_1_requires(sample_site):
     assert feed["home_page_url"] == SITEURL
     assert feed["feed_url"] == SITEURL + "feeds/all.json"
     items = feed["items"]
-    assert isinstance(items, list) and len(items) == 11
+    # The default language's listing: 11 in English (one is withdrawn) and one only in Hindi.
+    assert isinstance(items, list) and len(items) == 12
     for item in items:
         assert isinstance(item["id"], str) and item["id"]
         assert isinstance(item.get("content_html") or item.get("content_text"), str)
         datetime.fromisoformat(item["date_published"])
         assert all(isinstance(author["name"], str) for author in item["authors"])
         assert visible_text(page_of(sample_site, item["url"]).h1) == item["title"]
-    assert [i["url"] for i in items] == [r["url"] for r in records(sample_site)]
+    # The same order as briefings.json, which also has the translations into Hindi.
+    listed = {i["url"] for i in items}
+    assert [i["url"] for i in items] == [
+        r["url"] for r in records(sample_site) if r["url"] in listed
+    ]
+    assert all(r["lang"] == "hi" for r in records(sample_site) if r["url"] not in listed)
 
 
 def test_every_page_links_the_json_feed_and_open_data(sample_site):

@@ -20,12 +20,13 @@ from .conftest import minimal_briefing
 SEARCH_FOLDER = "pagefind"
 LIAISON = "briefings/2026/india-canada-liaison-officers.md"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-# Written by every build, listed in no sitemap: the search page, the "not found" page, the
+# Written by every build, listed in no sitemap: the search pages, the "not found" page, the
 # sample's withdrawn briefing (kept at its address, listed nowhere) and a moved briefing's old
 # address (a redirect, which search engines are told about by its canonical link instead).
 UNLISTED = {
     "404.html",
     "search/",
+    "hi/search/",
     "briefings/2025/11/offshore-wind-licensing/",
     "briefings/2025/03/ransomware-reporting-guidance/",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 
@@ -45,8 +46,11 @@ def test_only_published_briefing_pages_are_indexed(sample_site):
     marked = [
         p for p in sample_site.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")
     ]
-    # Twelve sample briefings, one of them withdrawn; the old address of a moved one is no page.
-    assert sorted(p.parent.parent.parent.parent.name for p in marked) == ["briefings"] * 11
+    # 11 in English (a 12th is withdrawn; the old address of a moved one is no page) and 3 in
+    # Hindi (hi/briefings/…), each language its own index in a bundle.
+    assert sorted(p.parent.parent.parent.parent.name for p in marked) == ["briefings"] * 14
+    entry = json.loads((sample_site / "pagefind/2026/pagefind-entry.json").read_text("utf-8"))
+    assert sorted(entry["languages"]) == ["en", "hi"]
     # One bundle per year, without Pagefind's ready-made interfaces, which the site never loads.
     bundles = sorted(p.parent.name for p in (sample_site / "pagefind").glob("*/pagefind.js"))
     assert bundles == ["2025", "2026"]

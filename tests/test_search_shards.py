@@ -296,14 +296,14 @@ def test_a_bundle_with_an_empty_file_is_not_written_whole(tmp_path):
 def test_a_year_left_unfinished_by_pagefind_is_indexed_again(tmp_path, monkeypatch):
     calls = []
 
-    async def flaky_build(site, shard, folder, language):
+    async def flaky_build(site, shard, folder):
         calls.append(shard.year)
         folder.mkdir(parents=True)
         # The first time, as Pagefind sometimes leaves it: a file created, never written.
         (folder / "pagefind-entry.json").write_text("" if len(calls) == 1 else "{}")
 
     monkeypatch.setattr(search_index.index, "build_shard", flaky_build)
-    plan = search_index.index.Plan(tmp_path, tmp_path / "pagefind", [Shard(2025, ())], "en")
+    plan = search_index.index.Plan(tmp_path, tmp_path / "pagefind", [Shard(2025, ())])
     # In a thread, as in a build: a browser test may have left this one's event loop running.
     with ThreadPoolExecutor(max_workers=1) as thread:
         folder = tmp_path / "pagefind" / "2025"

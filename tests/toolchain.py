@@ -1,4 +1,4 @@
-"""Install the non-Python tools the tests and audits need: Java, Chromium, rsync, npm packages."""
+"""Install the non-Python tools the tests and audits need: Java, Chromium, fonts, rsync, npm."""
 
 from __future__ import annotations
 
@@ -56,6 +56,22 @@ def ensure_command(command: str) -> str:
     return path
 
 
+# Debian's Noto fonts, for pages in Hindi: Chromium draws Devanagari with a system font (the
+# site loads no web font), and a bare container has none, so screenshots show empty boxes.
+DEVANAGARI_FONT_PACKAGE = "fonts-noto-core"
+DEVANAGARI_FONT = Path("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf")
+
+
+def ensure_devanagari_font() -> Path:
+    """Install a font Chromium can draw Devanagari with, unless one is installed."""
+    if not DEVANAGARI_FONT.exists():
+        print(f"Installing {DEVANAGARI_FONT_PACKAGE} for the tests...", flush=True)
+        _apt_install(DEVANAGARI_FONT_PACKAGE)
+    if not DEVANAGARI_FONT.exists():
+        raise ToolchainError(f"{DEVANAGARI_FONT} is still missing after installing it")
+    return DEVANAGARI_FONT
+
+
 def ensure_node_packages() -> None:
     """Install the npm packages pinned in package-lock.json unless they already are."""
     digest = hashlib.sha256(LOCKFILE.read_bytes()).hexdigest()
@@ -73,6 +89,7 @@ def ensure_test_tools() -> None:
     """Make sure every tool the test suite calls is installed."""
     ensure_command("java")
     ensure_command("chromium")
+    ensure_devanagari_font()
     ensure_command("rsync")
     ensure_node_packages()
 

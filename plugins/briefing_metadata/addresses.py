@@ -71,7 +71,11 @@ def _drop(lists: Iterable[list[Any]], rejected: set[int]) -> None:
 
 def check_briefing_addresses(generator: Any) -> None:
     """Before Pelican groups briefings by tag and date, drop any whose address is not its own."""
-    lists = [generator.articles, generator.drafts, generator.hidden_articles]
+    # Translations (ARTICLE_TRANSLATION_ID) are briefings too, at addresses of their own.
+    lists = [
+        *(generator.articles, generator.drafts, generator.hidden_articles),
+        *(generator.translations, generator.drafts_translations, generator.hidden_translations),
+    ]
     rejected, problems = _rejected([c for group in lists for c in group], {}, generator.settings)
     report(problems, generator.settings)
     _drop(lists, rejected)
@@ -98,6 +102,8 @@ def _generated_pages(context: dict[str, Any], settings: dict[str, Any]) -> dict[
                 taken[os.path.normpath(wrapper.save_as)] = f"the page of {kind} {wrapper.name!r}"
     for key in ("articles", "drafts", "hidden_articles"):
         for article in context.get(key, []):
+            for translation in getattr(article, "translations", []):
+                taken[os.path.normpath(translation.save_as)] = f"the briefing {translation.title!r}"
             taken[os.path.normpath(article.save_as)] = f"the briefing {article.title!r}"
     return taken
 

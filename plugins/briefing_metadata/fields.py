@@ -9,7 +9,9 @@ from typing import Any
 from markupsafe import Markup
 from pelican.contents import Article
 
-WORD = re.compile(r"\w+")
+# A word is a run of letters, digits and, in Indic scripts (U+0900–U+0DFF: Devanagari to
+# Sinhala), the vowel signs and other marks that \w leaves out: "सुरक्षा" is one word, not four.
+WORD = re.compile(r"[\w\u0900-\u0DFF]+")
 
 
 def reading_minutes(html: str, words_per_minute: int) -> int:

@@ -9,10 +9,14 @@ from typing import Any
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
-from .problems import ERROR, Problem, display_path, report
+from contract.languages import default_language, other_languages, site_languages
+
+from .languages import translation_key
+from .problems import ERROR, WARNING, Problem, display_path, report
 from .registry import Entry, Registry, load_registry, registry_files
 from .schema import check_fields
-from .source import read_source
+from .source import Source, read_source
+from .wrappers import spokesperson_in, tag_in
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
@@ -28,13 +32,14 @@ def registry_for(settings: dict[str, Any]) -> Registry:
     stamps = tuple(
         path.stat().st_mtime_ns if path.exists() else None for path in registry_files(folder)
     )
-    return _load(folder, display_path(folder, settings), stamps)
+    languages = tuple(other_languages(settings))
+    return _load(folder, display_path(folder, settings), stamps, languages)
 
 
 @lru_cache(maxsize=4)
-def _load(folder: Path, shown: str, stamps: tuple) -> Registry:
+def _load(folder: Path, shown: str, stamps: tuple, languages: tuple[str, ...]) -> Registry:
     del stamps  # Part of the cache key only.
-    return load_registry(folder, shown)
+    return load_registry(folder, shown, languages)
 
 
 def report_registry_problems(pelican: Any) -> None:
@@ -49,21 +54,14 @@ def content_kind(path: Path, settings: dict[str, Any]) -> str:
     return "page" if any(relative.startswith(f"{p.rstrip('/')}/") for p in pages) else "briefing"
 
 
-def author_of(entry: Entry, settings: dict[str, Any]) -> Author:
-    """Return a spokesperson of the registry as Pelican's author, with role and organisation."""
-    author = Author(entry.name, settings)
-    author.slug = entry.slug
-    author.role = entry.details.get("role", "")
-    author.organisation = entry.details.get("organisation", "")
-    return author
+def author_of(entry: Entry, settings: dict[str, Any], lang: str | None = None) -> Author:
+    """Return a spokesperson of the registry as Pelican's author, named in ``lang``."""
+    return spokesperson_in(entry, lang or default_language(settings), settings)
 
 
-def tag_of(entry: Entry, settings: dict[str, Any]) -> Tag:
-    """Return a tag of the registry as Pelican's tag, with its description."""
-    tag = Tag(entry.name, settings)
-    tag.slug = entry.slug
-    tag.description = entry.details.get("description", "")
-    return tag
+def tag_of(entry: Entry, settings: dict[str, Any], lang: str | None = None) -> Tag:
+    """Return a tag of the registry as Pelican's tag, labelled in ``lang``."""
+    return tag_in(entry, lang or default_language(settings), settings)
 
 
 class BriefingReader(MarkdownReader):
@@ -104,11 +102,17 @@ class BriefingReader(MarkdownReader):
                 )
             )
             return "", {"status": "skip", "briefing_problems": source.problems}
+        lang = metadata.get("lang") or default_language(settings)
+        _check_labels(source, lang, vocabulary, settings)
         if vocabulary["spokespeople"]:
-            metadata["authors"] = [author_of(e, settings) for e in vocabulary["spokespeople"]]
+            metadata["authors"] = [
+                spokesperson_in(e, lang, settings) for e in vocabulary["spokespeople"]
+            ]
             metadata["author"] = metadata["authors"][0]
         if "tags" in metadata:
-            metadata["tags"] = [tag_of(entry, settings) for entry in vocabulary["tags"]]
+            metadata["tags"] = [tag_in(entry, lang, settings) for entry in vocabulary["tags"]]
+        # What Pelican's ARTICLE_TRANSLATION_ID pairs translations by (languages.py).
+        metadata["translation_key"] = translation_key(path, settings)
         if source.history:
             add_history(metadata, source.history)
         # The story threads it belongs to, as registry entries (the threads plugin links them).
@@ -147,6 +151,29 @@ def add_history(metadata: dict[str, Any], history: dict[str, Any]) -> None:
         if date is not None and date.replace(tzinfo=None) > latest:
             latest = date.replace(tzinfo=None)  # Changed on the day it was published.
         metadata["modified"] = latest
+
+
+def _check_labels(
+    source: Source, lang: str, vocabulary: dict[str, list[Entry]], settings: dict[str, Any]
+) -> None:
+    """Warn about each tag or spokesperson with no name in the briefing's language."""
+    if lang == default_language(settings) or lang not in site_languages(settings):
+        return
+    language = site_languages(settings)[lang]["name"]
+    folder = display_path(registry_folder(settings), settings)
+    for key, kind, file_name, name_field in (
+        ("spokesperson", "spokespeople", "spokespeople.toml", "name"),
+        ("tags", "tags", "tags.toml", "label"),
+    ):
+        for entry in vocabulary.get(kind, []):
+            if lang not in entry.translations:
+                source.problem(
+                    key,
+                    f"{entry.name!r} has no name in {language} ({lang}); the page shows it "
+                    "in the default language",
+                    f'add [{entry.slug}.{lang}] with {name_field} = "..." to {folder}/{file_name}',
+                    severity=WARNING,
+                )
 
 
 def use_briefing_reader(readers: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,16 @@ class Entry:
     name: str
     aliases: tuple[str, ...] = ()
     details: dict[str, str] = field(default_factory=dict)
+    # Language code → the name and details in that language ([slug.hi] in the file).
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def name_in(self, lang: str) -> str:
+        """Return the name readers of ``lang`` see: its own, else the default one."""
+        return self.translations.get(lang, {}).get("name") or self.name
+
+    def details_in(self, lang: str) -> dict[str, str]:
+        """Return the details in ``lang``, each falling back to the default language's."""
+        return {**self.details, **self.translations.get(lang, {})}
 
 
 @dataclass
@@ -99,14 +110,21 @@ def registry_files(folder: Path) -> list[Path]:
     return [folder / file_name for file_name, _, _ in FILES.values()]
 
 
-def load_registry(folder: Path, shown_folder: str) -> Registry:
-    """Read the registry files in ``folder``; their mistakes become problems."""
+def load_registry(folder: Path, shown_folder: str, languages: tuple[str, ...] = ()) -> Registry:
+    """Read the registry files in ``folder``; their mistakes become problems.
+
+    ``languages`` are the codes an entry may have a table for, as in ``[security.hi]``.
+    """
     problems: list[Problem] = []
-    vocabularies = [_load_vocabulary(kind, folder, shown_folder, problems) for kind in FILES]
+    vocabularies = [
+        _load_vocabulary(kind, folder, shown_folder, problems, languages) for kind in FILES
+    ]
     return Registry(*vocabularies, problems=problems)
 
 
-def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list) -> Vocabulary:
+def _load_vocabulary(
+    kind: str, folder: Path, shown_folder: str, problems: list, languages: tuple[str, ...] = ()
+) -> Vocabulary:
     file_name, name_field, detail_fields = FILES[kind]
     path = folder / file_name
     shown = f"{shown_folder}/{file_name}"
@@ -150,7 +168,11 @@ def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list)
             continue
         name = table.get(name_field)
         aliases = table.get("aliases", [])
-        unknown = set(table) - {name_field, "aliases", *detail_fields}
+        in_languages = {key: value for key, value in table.items() if isinstance(value, dict)}
+        translations = _translations(
+            slug, in_languages, (name_field, detail_fields), languages, lines, problem
+        )
+        unknown = set(table) - {name_field, "aliases", *detail_fields, *in_languages}
         if not isinstance(name, str) or not name.strip():
             problem(line, slug, f"has no {name_field}", f'add {name_field} = "..." under [{slug}]')
             continue
@@ -171,9 +193,11 @@ def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list)
             allowed = ", ".join((name_field, *detail_fields, "aliases"))
             problem(line, slug, f"unknown field(s) {', '.join(sorted(unknown))}", f"use {allowed}")
         details = {key: str(table[key]) for key in detail_fields if key in table}
-        entry = Entry(slug, name.strip(), tuple(aliases), details)
+        entry = Entry(slug, name.strip(), tuple(aliases), details, translations)
         vocabulary.entries[slug] = entry
-        for spelling in {slug, entry.name, *entry.aliases}:
+        # A label in another language is a spelling editors may use too (`Tags: सुरक्षा`).
+        other_names = {names["name"] for names in translations.values()}
+        for spelling in {slug, entry.name, *entry.aliases, *other_names}:
             key = lookup_key(spelling)
             other = vocabulary.by_key.setdefault(key, entry)
             if other is not entry:
@@ -184,3 +208,41 @@ def _load_vocabulary(kind: str, folder: Path, shown_folder: str, problems: list)
                     "remove it from one of the two entries",
                 )
     return vocabulary
+
+
+def _translations(
+    slug: str,
+    tables: dict[str, dict],
+    fields: tuple[str, tuple[str, ...]],
+    languages: tuple[str, ...],
+    lines: list[str],
+    problem: Callable[[int, str, str, str], None],
+) -> dict[str, dict[str, str]]:
+    """Return an entry's [slug.<lang>] tables as {lang: {"name": ..., detail: ...}}."""
+    name_field, detail_fields = fields
+    translations: dict[str, dict[str, str]] = {}
+    for lang, table in tables.items():
+        where = f"{slug}.{lang}"
+        line = next((n for n, t in enumerate(lines, 1) if t.strip() == f"[{where}]"), 1)
+        if lang not in languages:
+            known = ", ".join(languages) or "none but the default"
+            problem(
+                line,
+                where,
+                f"{lang!r} is not one of the site's other languages ({known})",
+                "use a code from LANGUAGES in pelicanconf.py, or add the language there",
+            )
+            continue
+        name = table.get(name_field)
+        if not isinstance(name, str) or not has_letter_or_digit(name):
+            fix = f'add {name_field} = "..." under [{where}]'
+            problem(line, where, f"has no {name_field}", fix)
+            continue
+        unknown = set(table) - {name_field, *detail_fields}
+        if unknown:
+            allowed = ", ".join((name_field, *detail_fields))
+            problem(line, where, f"unknown field(s) {', '.join(sorted(unknown))}", f"use {allowed}")
+        translations[lang] = {"name": name.strip()} | {
+            key: str(table[key]) for key in detail_fields if key in table
+        }
+    return translations

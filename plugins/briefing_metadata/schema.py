@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .history import check_history
+from .languages import check_language
 from .plain_text import listed_names, value_problems
 from .problems import Problem
 from .registry import SLUG, Entry, Registry, Vocabulary
@@ -27,7 +28,7 @@ FIELDS = {
         "required": ("title", "date", "spokesperson"),
         "optional": (
             *("tags", "summary", "key_points", "location", "source"),
-            *("modified", "status", "slug", "comments", "story"),
+            *("modified", "status", "slug", "comments", "story", "lang"),
             # A briefing's history (history.py): Correction, Update and Moved_from may repeat.
             *("correction", "update", "withdrawn", "moved_from", "source_url"),
         ),
@@ -36,7 +37,7 @@ FIELDS = {
         "required": ("title",),
         "optional": (
             *("summary", "key_points", "date", "modified", "status", "slug"),
-            *("template", "save_as", "url"),
+            *("template", "save_as", "url", "lang"),
         ),
     },
 }
@@ -62,6 +63,8 @@ FAMILIAR_NAMES = {
     "stories": "story",
     "series": "story",
     "thread": "story",
+    "language": "lang",
+    "translation_of": "lang",
 }
 
 
@@ -122,6 +125,7 @@ def check_fields(
             f"{values['slug']!r} is not a valid address part",
             "use lower-case letters, digits and hyphens only, such as visa-document-checks",
         )
+    check_language(source, settings)
     if values.get("status", "published").strip().lower() != "draft":
         _check_placeholders(source)
     for key in ("save_as", "url"):

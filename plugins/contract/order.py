@@ -18,7 +18,11 @@ RUNS_AFTER: dict[str, dict[str, str]] = {
     "open_data": {
         "typography": "its records take the key points typography typeset (pretaxonomy)",
     },
+    "languages": {
+        "briefing_metadata": "it pairs briefings whose addresses were checked (pretaxonomy)",
+    },
     "incremental": {
+        "languages": "it caches briefings with their dates in their language (pretaxonomy)",
         "briefing_metadata": "it caches briefings with the addresses fixed (pretaxonomy)",
         "typography": "it caches briefings with their typeset key points (pretaxonomy)",
         "open_data": "it caches briefings with their open-data records (pretaxonomy)",

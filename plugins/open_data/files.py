@@ -13,7 +13,7 @@ from markupsafe import Markup
 from contract.addresses import public_siteurl
 from contract.build import build_state
 
-from .records import FIELDS, absolute_url, csv_row, record_of
+from .records import FIELDS, absolute_url, csv_row, record_of, with_translations
 
 logger = logging.getLogger(__name__)
 
@@ -99,11 +99,15 @@ def _write_json(path: Path, document: dict[str, Any]) -> None:
 def write_open_data(generator: Any, writer: Any = None) -> None:
     """Write every published briefing as JSON and CSV, and the newest as a JSON Feed."""
     settings = generator.settings
-    # generator.articles holds published briefings only: drafts and hidden ones live elsewhere.
-    briefings = newest_first(generator.articles)
+    # Published briefings only (drafts and hidden ones live elsewhere), in every language:
+    # Pelican keeps the versions in other languages than the default among its translations.
+    briefings = newest_first([*generator.articles, *generator.translations])
     # The filter the page shows key points with, when the typography plugin offers it.
     typeset = generator.env.filters.get("typographic", Markup.escape)
-    records = [record_of(briefing, settings, typeset) for briefing in briefings]
+    records = [
+        with_translations(briefing, record_of(briefing, settings, typeset), settings)
+        for briefing in briefings
+    ]
 
     if path := _output_file(generator, "OPEN_DATA_JSON_SAVE_AS"):
         document = {
@@ -123,6 +127,10 @@ def write_open_data(generator: Any, writer: Any = None) -> None:
             table.writerows(csv_row(record) for record in records)
         logger.info("open_data: wrote %s", path)
     if path := _output_file(generator, "OPEN_DATA_JSON_FEED_SAVE_AS"):
-        feed = json_feed(briefings, records, settings)
+        # The feed of the default language's listings, as its Atom feed (FEED_ALL_ATOM)
+        # lists them; each other language has a Atom feed of its own (TRANSLATION_FEED_ATOM).
+        listed = {id(briefing) for briefing in generator.articles}
+        kept = [(b, r) for b, r in zip(briefings, records, strict=True) if id(b) in listed]
+        feed = json_feed([b for b, _ in kept], [r for _, r in kept], settings)
         _write_json(path, feed)
         logger.info("open_data: wrote %s", path)

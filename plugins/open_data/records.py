@@ -22,6 +22,8 @@ FIELDS = [
     "source_url",
     "summary",
     "key_points",
+    "lang",
+    "translations",
 ]
 LIST_FIELDS = {"spokespeople", "tags", "key_points"}
 
@@ -68,7 +70,22 @@ def briefing_record(
         "key_points": [
             plain_text(Markup(typeset(point))) for point in getattr(briefing, "key_points", [])
         ],
+        "lang": getattr(briefing, "lang", None) or settings.get("DEFAULT_LANG", "en"),
     }
+
+
+def with_translations(briefing: Any, record: dict[str, Any], settings: dict[str, Any]) -> dict:
+    """Return a record with the addresses of the briefing's translations, as the page links them.
+
+    Added on every build, never kept in the cached record: a translation added later changes
+    what the original's record says, though the original's file did not change.
+    """
+    translations = [
+        {"lang": other.lang, "url": absolute_url(settings, other.url)}
+        for other in getattr(briefing, "translations", [])
+        if other.status == "published"
+    ]
+    return {**record, "translations": translations}
 
 
 def record_of(
@@ -88,13 +105,19 @@ def record_of(
 def keep_records(generator: Any) -> None:
     """Make each published briefing's record before the content cache keeps the briefing."""
     typeset = generator.env.filters.get("typographic", Markup.escape)
-    for briefing in generator.articles:
+    for briefing in [*generator.articles, *generator.translations]:
         record_of(briefing, generator.settings, typeset)
 
 
 def csv_row(record: dict[str, Any]) -> dict[str, str]:
-    """Return a record as CSV cells: one value a line in list cells, empty for none."""
-    return {
+    """Return a record as CSV cells: one value a line in list cells, empty for none.
+
+    Translations are one "lang url" pair a line.
+    """
+    row = {
         field: "\n".join(record[field]) if field in LIST_FIELDS else record[field] or ""
         for field in FIELDS
+        if field != "translations"
     }
+    row["translations"] = "\n".join(f"{t['lang']} {t['url']}" for t in record["translations"])
+    return row

@@ -56,9 +56,21 @@ def news_article(briefing: Any, record: dict[str, Any], settings: dict[str, Any]
         "author": [person(spokesperson, settings) for spokesperson in briefing.authors],
         "publisher": publisher(settings),
         "keywords": record["tags"],
-        "inLanguage": settings.get("DEFAULT_LANG", "en"),
+        "inLanguage": record["lang"],
         "isAccessibleForFree": True,
     }
+    # A translation names its original, an original its translations (schema.org's pair).
+    published = [t for t in getattr(briefing, "translations", []) if t.status == "published"]
+    default = settings.get("DEFAULT_LANG", "en")
+    if record["lang"] != default:
+        original = next((t for t in published if t.lang == default), None)
+        if original is not None:
+            data["translationOfWork"] = {"@id": absolute_url(settings, original.url)}
+    elif published:
+        data["workTranslation"] = [
+            {"@id": absolute_url(settings, other.url), "inLanguage": other.lang}
+            for other in published
+        ]
     if record["summary"]:
         data["description"] = record["summary"]
     if record["key_points"]:

@@ -56,11 +56,17 @@ def _subsets(tags: frozenset[Any]) -> list[frozenset[Any]]:
 
 def link_briefings(generator: Any) -> None:
     """Attach ``newer_briefing``, ``older_briefing`` and ``related_briefings`` to each briefing."""
-    # Sorted here, not taken from Pelican's order: ARTICLE_ORDER_BY may list by title.
-    briefings = sorted(generator.articles, key=lambda briefing: briefing.date, reverse=True)
-    for index, briefing in enumerate(briefings):
-        briefing.newer_briefing = briefings[index - 1] if index > 0 else None
-        briefing.older_briefing = briefings[index + 1] if index + 1 < len(briefings) else None
-    related = related_by_tags(briefings, generator.settings["RELATED_BRIEFINGS_MAX"])
-    for briefing, others in related.items():
-        briefing.related_briefings = others
+    # Each language apart: a briefing's neighbours and related briefings are in its language
+    # (Pelican keeps the versions in other languages than the default among translations).
+    by_language: dict[str, list[Any]] = defaultdict(list)
+    for briefing in [*generator.articles, *generator.translations]:
+        by_language[getattr(briefing, "lang", "")].append(briefing)
+    for same_language in by_language.values():
+        # Sorted here, not taken from Pelican's order: ARTICLE_ORDER_BY may list by title.
+        briefings = sorted(same_language, key=lambda briefing: briefing.date, reverse=True)
+        for index, briefing in enumerate(briefings):
+            briefing.newer_briefing = briefings[index - 1] if index > 0 else None
+            briefing.older_briefing = briefings[index + 1] if index + 1 < len(briefings) else None
+        related = related_by_tags(briefings, generator.settings["RELATED_BRIEFINGS_MAX"])
+        for briefing, others in related.items():
+            briefing.related_briefings = others

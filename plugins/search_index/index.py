@@ -46,7 +46,6 @@ class Plan:
     site: Path
     bundle: Path
     shards: list[Shard]
-    language: str
     # The bundle folder of the live site this build replaces, whose shards may be reused.
     previous: Path | None = None
 
@@ -60,17 +59,19 @@ class Outcome:
     pages: int = 0
 
 
-def shard_config(language: str, folder: Path) -> IndexConfig:
+def shard_config(folder: Path) -> IndexConfig:
     """Return Pagefind's configuration for a shard written into ``folder``."""
-    return IndexConfig(force_language=language, output_path=str(folder))
+    # No forced language: Pagefind makes one index per language, by each page's <html lang>,
+    # and the search page loads the index of its own language (/hi/search/ the Hindi one).
+    return IndexConfig(output_path=str(folder))
 
 
-async def build_shard(site: Path, shard: Shard, folder: Path, language: str) -> None:
+async def build_shard(site: Path, shard: Shard, folder: Path) -> None:
     """Index the shard's pages under ``site`` into ``folder``, in a Pagefind process of its own."""
     # Only pages marked data-pagefind-body are indexed (the theme marks published
     # briefings), so drafts and hidden briefings stay out even if listed. The service
     # process exits when the shard is written, so Pagefind holds one year at a time.
-    async with PagefindIndex(config=shard_config(language, folder)) as index:
+    async with PagefindIndex(config=shard_config(folder)) as index:
         for glob in shard.globs:
             await index.add_directory(str(site), glob=glob)
 
@@ -114,7 +115,7 @@ def _build_whole(plan: Plan, shard: Shard, folder: Path) -> None:
     for attempt in range(1, ATTEMPTS + 1):
         shutil.rmtree(folder, ignore_errors=True)
         # One event loop per shard: each PagefindIndex starts and stops its own service.
-        asyncio.run(build_shard(plan.site, shard, folder, plan.language))
+        asyncio.run(build_shard(plan.site, shard, folder))
         if written_whole(folder):
             return
         logger.info(
@@ -126,7 +127,7 @@ def _build_whole(plan: Plan, shard: Shard, folder: Path) -> None:
 def index_shards(plan: Plan) -> Outcome:
     """Write each year's index into the bundle, reusing the previous build's unchanged ones."""
     outcome = Outcome()
-    settings_hash = index_settings(dict(shard_config(plan.language, plan.bundle)), CODE)
+    settings_hash = index_settings(dict(shard_config(plan.bundle)), CODE)
     known = read_manifest(plan.previous) if plan.previous else {}
     written = []
     for shard in plan.shards:
@@ -168,13 +169,13 @@ def plan_shards(generator: Any) -> None:
     folder = settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/")
     previous = settings.get("INCREMENTAL_PREVIOUS_OUTPUT")
     # generator.articles holds the published briefings only: drafts and hidden ones are
-    # kept apart, and their pages are not marked for the index either.
-    shards = shards_of(generator.articles)
+    # kept apart, and their pages are not marked for the index either. Pelican keeps the
+    # versions in other languages than the default among its translations.
+    shards = shards_of([*generator.articles, *generator.translations])
     build_state(settings).notes[PLAN] = Plan(
         site=site,
         bundle=site / folder,
         shards=shards,
-        language=settings.get("DEFAULT_LANG", "en"),
         previous=Path(previous) / folder if previous else None,
     )
     # The search page loads the newest year's index and merges the others into it.

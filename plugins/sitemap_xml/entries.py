@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from pelican.paginator import Paginator
 
+from contract.languages import default_language, language_prefix, site_languages
+
 
 @dataclass(frozen=True)
 class SitemapEntry:
-    """One page: its address relative to the site, and when what it shows last changed."""
+    """One page: its address relative to the site, and when what it shows last changed.
+
+    ``alternates`` are the page in each language, as (hreflang, address) pairs, the page
+    itself and "x-default" (the default language's) included; none for a one-language page.
+    """
 
     url: str
     lastmod: datetime | None
+    alternates: tuple[tuple[str, str], ...] = ()
 
 
 def changed_on(briefing: Any) -> datetime:
@@ -63,7 +70,12 @@ def site_entries(context: dict[str, Any], settings: dict[str, Any]) -> list[Site
     """Return every public page the build writes, each once, sorted by address."""
     # Published briefings and pages only: drafts, hidden and scheduled ones are kept apart
     # by Pelican, in lists this never reads.
-    entries = [SitemapEntry(_address(b.url), changed_on(b)) for b in context["articles"]]
+    # Every language's version: Pelican keeps those of other languages among translations.
+    briefings = [
+        *context["articles"],
+        *(t for b in context["articles"] for t in b.translations if t.status == "published"),
+    ]
+    entries = [SitemapEntry(_address(b.url), changed_on(b)) for b in briefings]
     entries += [
         SitemapEntry(
             _address(page.url), getattr(page, "modified", None) or getattr(page, "date", None)
@@ -83,8 +95,46 @@ def site_entries(context: dict[str, Any], settings: dict[str, Any]) -> list[Site
     entries += context.get("sitemap_entries", [])
     excluded = [re.compile(pattern) for pattern in settings["SITEMAP_XML_EXCLUDE"]]
     unique = {entry.url: entry for entry in entries}
+    alternates = language_versions(briefings, list(unique), settings)
     return [
-        unique[url]
+        replace(unique[url], alternates=alternates.get(url, ()))
         for url in sorted(unique)
         if not any(pattern.search(url) for pattern in excluded)
     ]
+
+
+def language_versions(
+    briefings: Sequence[Any], urls: list[str], settings: dict[str, Any]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Return, for each address with versions in other languages, every version by hreflang.
+
+    A briefing's versions are its translations; a listing's are the same address under each
+    language's prefix (tags/x/ and hi/tags/x/).
+    """
+    default = default_language(settings)
+    groups: list[dict[str, str]] = []
+    for briefing in briefings:
+        if briefing.lang == default or not any(t.lang == default for t in briefing.translations):
+            versions = [briefing, *(t for t in briefing.translations if t.status == "published")]
+            if len(versions) > 1:
+                groups.append({v.lang: _address(v.url) for v in versions})
+    known = set(urls)
+    briefing_urls = {url for group in groups for url in group.values()}
+    for url in urls:
+        if url in briefing_urls:
+            continue
+        versions = {
+            lang: language_prefix(lang, settings) + url
+            for lang in site_languages(settings)
+            if language_prefix(lang, settings) + url in known
+        }
+        if default in versions and len(versions) > 1:
+            groups.append(versions)
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for group in groups:
+        pairs = tuple(sorted(group.items()))
+        if default in group:
+            pairs += (("x-default", group[default]),)
+        for url in group.values():
+            found[url] = pairs
+    return found

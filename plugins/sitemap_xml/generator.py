@@ -16,7 +16,8 @@ logger = logging.getLogger(__name__)
 
 HEADER = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
 )
 
 
@@ -33,6 +34,10 @@ def sitemap_xml(siteurl: str, entries: list[SitemapEntry]) -> str:
         lines.append(f"<url><loc>{escape(f'{base}/{entry.url}')}</loc>")
         if entry.lastmod is not None:
             lines.append(f"<lastmod>{lastmod(entry.lastmod)}</lastmod>")
+        # Google's way of naming a page's versions in other languages, in the sitemap.
+        for hreflang, url in entry.alternates:
+            href = escape(f"{base}/{url}", {'"': "&quot;"})
+            lines.append(f'<xhtml:link rel="alternate" hreflang="{hreflang}" href="{href}"/>')
         lines.append("</url>\n")
     lines.append("</urlset>\n")
     return "".join(lines)

@@ -10,7 +10,9 @@ from markupsafe import Markup
 from pelican.contents import Article
 
 from briefing_metadata.fields import reading_minutes
+from briefing_metadata.wrappers import canonical
 from contract.build import build_state
+from contract.languages import language_prefix, site_languages
 
 from .records import QuestionEntry, entries_of, questions_json_ld
 
@@ -71,10 +73,12 @@ def index_questions(generator: Any) -> None:
     notes = build_state(settings).notes
     notes[INDEX] = index
     inputs = notes.setdefault(LISTING_INPUTS, {})
-    for tag, entries in index.tags.values():
-        inputs[tag.save_as] = entries
-    for speaker, entries in index.speakers.values():
-        inputs[speaker.save_as] = entries
+    # The same page in every language (hi/tags/…/) shows the same latest questions.
+    prefixes = [language_prefix(lang, settings) for lang in site_languages(settings)]
+    for subject, entries in (*index.tags.values(), *index.speakers.values()):
+        address = canonical(subject).save_as
+        for prefix in prefixes:
+            inputs[prefix + address] = entries
 
 
 class Questions:

@@ -61,9 +61,10 @@ class TranscriptReader(BriefingReader):
             )
         else:
             authors = metadata.get("authors") or [None]
+            lang = metadata.get("lang")
             make = {
-                "tag": lambda entry: tag_of(entry, settings),
-                "spokesperson": lambda entry: author_of(entry, settings),
+                "tag": lambda entry: tag_of(entry, settings, lang),
+                "spokesperson": lambda entry: author_of(entry, settings, lang),
             }
             registry = registry_for(settings)
             speaker = authors[0]

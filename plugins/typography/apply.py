@@ -16,23 +16,42 @@ from contract.build import build_state
 from .urls import with_addresses_kept
 
 
-def typeset_html(fragment: str, settings: dict[str, Any], *, widont: bool = True) -> Markup:
-    """Return an HTML fragment with typographic quotes and dashes, and widow control."""
+def english_rules(lang: str | None, settings: dict[str, Any]) -> bool:
+    """Return whether text in ``lang`` gets SmartyPants' quotes and dashes and small caps."""
+    return lang is None or lang in settings.get("TYPOGRAPHY_SMARTYPANTS_LANGUAGES", ["en"])
+
+
+def typeset_html(
+    fragment: str, settings: dict[str, Any], *, widont: bool = True, lang: str | None = None
+) -> Markup:
+    """Return an HTML fragment with typographic quotes and dashes, and widow control.
+
+    Text in a language without English typographic rules (Hindi) keeps the quotes and
+    dashes its editor typed, and gets no small caps: only the ampersand and widow control.
+    """
     if not settings.get("TYPOGRAPHY_ENABLED", True):
         return Markup(fragment)
     ignore_tags = settings["TYPOGRAPHY_IGNORE_TAGS"]
+    english = english_rules(lang, settings)
+    rules = {} if english else {"smartypants": False, "caps": False, "initial_quotes": False}
     return Markup(
-        with_addresses_kept(fragment, partial(typogrify, ignore_tags=ignore_tags, widont=widont))
+        with_addresses_kept(
+            fragment, partial(typogrify, ignore_tags=ignore_tags, widont=widont, **rules)
+        )
     )
 
 
-def typeset_text(text: str, settings: dict[str, Any], *, widont: bool = True) -> Markup:
+def typeset_text(
+    text: str, settings: dict[str, Any], *, widont: bool = True, lang: str | None = None
+) -> Markup:
     """Escape plain text, then typeset it; the result is safe HTML."""
     if not settings.get("TYPOGRAPHY_ENABLED", True):
         return Markup.escape(text)
     # quote=False leaves straight quotes for SmartyPants, which curls every one of them,
-    # so no bare quote survives to break an attribute.
-    return typeset_html(html.escape(str(text), quote=False), settings, widont=widont)
+    # so no bare quote survives to break an attribute. Without SmartyPants they are escaped.
+    quote = not english_rules(lang, settings)
+    escaped = html.escape(str(text), quote=quote)
+    return typeset_html(escaped, settings, widont=widont, lang=lang)
 
 
 def typeset_content(content: Any) -> None:
@@ -40,17 +59,18 @@ def typeset_content(content: Any) -> None:
     if not isinstance(content, (Article, Page)):
         return
     settings = content.settings
+    lang = getattr(content, "lang", None)
     if hasattr(content, "title"):
         # No widow control: its no-break space would reach <title>, feeds and
         # share links, which want plain text; CSS balances headline lines instead.
-        content.title = typeset_text(content.title, settings, widont=False)
+        content.title = typeset_text(content.title, settings, widont=False, lang=lang)
         content.metadata["title"] = content.title
     # Only a summary the editor wrote: Pelican's automatic one is already HTML.
     if "summary" in content.metadata:
-        content._summary = typeset_text(content.metadata["summary"], settings)
+        content._summary = typeset_text(content.metadata["summary"], settings, lang=lang)
         content.metadata["summary"] = content._summary
     if content._content:
-        content._content = str(typeset_html(content._content, settings))
+        content._content = str(typeset_html(content._content, settings, lang=lang))
 
 
 def typographic_filter(settings: dict[str, Any]) -> Callable[[str], Markup]:
@@ -77,11 +97,13 @@ def typeset_key_points(generator: Any) -> None:
     settings = generator.settings
     known: dict[str, Markup] = {}
     build_state(settings).notes[TYPESET_POINTS] = known
-    for briefing in [*generator.articles, *generator.hidden_articles, *generator.drafts]:
+    groups = ("articles", "hidden_articles", "drafts", "translations", "hidden_translations")
+    for briefing in [b for group in groups for b in getattr(generator, group, [])]:
         points = getattr(briefing, "key_points", None) or []
         typeset = getattr(briefing, "typeset_key_points", None)
         if typeset is None or len(typeset) != len(points):
-            typeset = [typeset_text(point, settings) for point in points]
+            lang = getattr(briefing, "lang", None)
+            typeset = [typeset_text(point, settings, lang=lang) for point in points]
             briefing.typeset_key_points = typeset
         known.update(zip(map(str, points), typeset, strict=True))
 

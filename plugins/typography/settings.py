@@ -11,12 +11,16 @@ DEFAULTS: dict[str, Any] = {
     "TYPOGRAPHY_IGNORE_TAGS": ["pre", "code", "kbd", "samp", "script", "style"],
     # Set to False to leave everything as the editor typed it.
     "TYPOGRAPHY_ENABLED": True,
+    # Languages whose text gets SmartyPants' curly quotes and dashes and small caps; the
+    # others (Hindi) keep the quotes their editors type, with only & and widow control.
+    "TYPOGRAPHY_SMARTYPANTS_LANGUAGES": ["en"],
 }
 
 
 CHECKS = {
     "TYPOGRAPHY_IGNORE_TAGS": list_of_text("a list of tag names"),
     "TYPOGRAPHY_ENABLED": TRUE_OR_FALSE,
+    "TYPOGRAPHY_SMARTYPANTS_LANGUAGES": list_of_text("a list of language codes"),
 }
 
 

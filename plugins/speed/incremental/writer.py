@@ -58,6 +58,8 @@ def page_key(briefing: Any, settings: dict[str, Any], memo: dict[str, str]) -> s
             _source_hash(other, memo, settings) if other is not None else "-"
             for other in (part.previous, part.next)
         ]
+    # The language switcher and hreflang links name each translation's title and address.
+    parts += [_source_hash(other, memo, settings) for other in briefing.translations]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -82,6 +84,10 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
     # the tag): a plugin names those, anything with a source_path, under this note.
     shown = build_state(settings).notes.get("incremental.listing_inputs", {}).get(listing.name, ())
     parts += ["+", str(len(shown)), *(_source_hash(other, memo, settings) for other in shown)]
+    # The page's versions in other languages (the language switcher and hreflang links).
+    versions = listing.context.get("language_versions") or {}
+    address = page.save_as.removesuffix("index.html")
+    parts.append(json.dumps(versions.get(address, ())))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

@@ -1,0 +1,189 @@
+"""The listings of every other language than the default: home, tags, spokespeople, dates."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from operator import attrgetter
+from pathlib import PurePosixPath
+from typing import Any
+
+from pelican.generators import Generator
+
+from briefing_metadata.reader import registry_for
+from briefing_metadata.wrappers import canonical, spokesperson_in, tag_in
+from contract.build import build_state
+from contract.languages import default_language, language_prefix, other_languages
+from sitemap_xml.entries import language_versions, listing_entries, site_entries
+
+from .templates import VERSIONS
+from .translations import ORIGINALS, listed_in
+
+# Pelican's direct templates a language gets, by the setting naming their address.
+DIRECT_TEMPLATES = {
+    "index": "INDEX",
+    "tags": "TAGS",
+    "authors": "AUTHORS",
+    "search": "SEARCH",
+}
+# Listed in the sitemap (the search page is not, as in the default language). The date
+# archives stay in the default language: their year and month pages are Pelican's own.
+LISTED_TEMPLATES = ("index", "tags", "authors")
+
+
+def canonical_groups(generator: Any) -> None:
+    """Key the default language's tag and spokesperson pages by their default-language names."""
+    # A briefing with no English version carries Hindi-named tags; equal to the English ones,
+    # they would name the English tag page when such a briefing is the newest of its tag.
+    generator.tags = {canonical(tag): briefings for tag, briefings in generator.tags.items()}
+    generator.context["tags"] = list(generator.tags.items())
+    generator.authors[:] = [(canonical(person), found) for person, found in generator.authors]
+
+
+def direct_address(template: str, lang: str, settings: dict[str, Any]) -> tuple[str, str]:
+    """Return the save_as and url of one of Pelican's direct templates in ``lang``."""
+    name = DIRECT_TEMPLATES[template]
+    if template not in settings.get("DIRECT_TEMPLATES", DIRECT_TEMPLATES):
+        return "", ""
+    save_as = settings.get(f"{name}_SAVE_AS", f"{template}.html")
+    url = settings.get(f"{name}_URL", save_as if template != "index" else "")
+    prefix = language_prefix(lang, settings)
+    url = "" if url in ("index.html", "") else url
+    return prefix + save_as, prefix + url
+
+
+class LanguagePages:
+    """One language's briefings, and their grouping by tag, spokesperson and date."""
+
+    def __init__(self, lang: str, articles: list[Any], settings: dict[str, Any]) -> None:
+        self.lang = lang
+        self.articles = articles
+        self.dates = sorted(
+            articles, key=attrgetter("date"), reverse=settings.get("NEWEST_FIRST_ARCHIVES", True)
+        )
+        registry = registry_for(settings)
+        tags: dict[str, list[Any]] = defaultdict(list)
+        people: dict[str, list[Any]] = defaultdict(list)
+        for briefing in articles:
+            for tag in getattr(briefing, "tags", []):
+                tags[tag.slug].append(briefing)
+            for person in getattr(briefing, "authors", []):
+                people[person.slug].append(briefing)
+        self.tags = sorted(
+            (tag_in(registry.tags.entries[slug], lang, settings), found)
+            for slug, found in tags.items()
+            if slug in registry.tags.entries
+        )
+        self.authors = sorted(
+            (spokesperson_in(registry.spokespeople.entries[slug], lang, settings), found)
+            for slug, found in people.items()
+            if slug in registry.spokespeople.entries
+        )
+
+
+class LanguagesGenerator(Generator):
+    """Write the listings of every language other than the default, once briefings are grouped."""
+
+    def generate_context(self) -> None:
+        """Work out each language's listings, and add their pages to the sitemap."""
+        settings = self.settings
+        originals = build_state(settings).notes.get(ORIGINALS, self.context.get("articles", []))
+        self.languages: list[LanguagePages] = []
+        entries = self.context.setdefault("sitemap_entries", [])
+        for lang in other_languages(settings):
+            articles = listed_in(lang, originals, settings)
+            # A language with no briefing of its own gets no pages (only others' marked ones).
+            if not any(briefing.lang == lang for briefing in articles):
+                continue
+            pages = LanguagePages(lang, articles, settings)
+            self.languages.append(pages)
+            for template in LISTED_TEMPLATES:
+                save_as, url = direct_address(template, lang, settings)
+                entries += listing_entries(save_as, url, pages.articles, settings, template)
+            for group, template in ((pages.tags, "tag"), (pages.authors, "author")):
+                for subject, found in group:
+                    entries += listing_entries(
+                        subject.save_as, subject.url, found, settings, template
+                    )
+        self.context["languages_pages"] = {pages.lang: pages for pages in self.languages}
+        self.context[VERSIONS] = self.page_versions()
+
+    def page_versions(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Return every address with versions in other languages, and those versions."""
+        settings = {**self.settings, "SITEMAP_XML_EXCLUDE": []}
+        urls = [entry.url for entry in site_entries(self.context, settings)]
+        # The search pages, which the sitemap leaves out.
+        for lang in [default_language(settings), *(pages.lang for pages in self.languages)]:
+            save_as, url = direct_address("search", lang, settings)
+            if save_as:
+                urls.append(url)
+        articles = self.context.get("articles", [])
+        briefings = [*articles, *(t for b in articles for t in b.translations)]
+        return language_versions(briefings, urls, settings)
+
+    def generate_output(self, writer: Any) -> None:
+        """Write each language's home, tag, spokesperson and date pages."""
+        for pages in self.languages:
+            common = {"page_lang": pages.lang, "blog": True}
+            for template in DIRECT_TEMPLATES:
+                save_as, url = direct_address(template, pages.lang, self.settings)
+                if not save_as:
+                    continue
+                self._write(
+                    writer,
+                    save_as,
+                    template,
+                    articles=pages.articles,
+                    dates=pages.dates,
+                    tags=pages.tags,
+                    authors=pages.authors,
+                    template_name=template,
+                    page_name=save_as.removesuffix(PurePosixPath(save_as).suffix),
+                    url=url,
+                    **common,
+                )
+            for tag, found in pages.tags:
+                dates = [briefing for briefing in pages.dates if briefing in found]
+                self._write(
+                    writer,
+                    tag.save_as,
+                    "tag",
+                    tag=tag,
+                    url=tag.url,
+                    articles=found,
+                    dates=dates,
+                    template_name="tag",
+                    page_name=tag.page_name,
+                    all_articles=pages.articles,
+                    **common,
+                )
+            for person, found in pages.authors:
+                dates = [briefing for briefing in pages.dates if briefing in found]
+                self._write(
+                    writer,
+                    person.save_as,
+                    "author",
+                    author=person,
+                    url=person.url,
+                    articles=found,
+                    dates=dates,
+                    template_name="author",
+                    page_name=person.page_name,
+                    all_articles=pages.articles,
+                    **common,
+                )
+
+    def _write(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
+        if not save_as:
+            return
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            **kwargs,
+        )
+
+
+def add_languages_generator(pelican: Any) -> type:
+    """Give Pelican the generator of the other languages' listings."""
+    return LanguagesGenerator
