@@ -35,11 +35,13 @@ CONTENT_SECURITY_POLICY = (
 # Feature plugins, then the build machinery (speed only: the site is the same without it).
 PLUGIN_PATHS = ["plugins", "plugins/speed"]
 PLUGINS = [
+    "identity",
     "briefing_metadata",
     "safe_html",
     "typography",
     "key_points",
     "related_briefings",
+    "browse",
     "open_data",
     "search_index",
     "sitemap_xml",

@@ -75,6 +75,11 @@ def listing_key(
     parts += [str(page.number), str(paginator.num_pages), str(paginator.count)]
     parts += [str(len(kwargs.get("dates", ()))), str(len(kwargs.get("articles", ())))]
     parts += [_source_hash(briefing, memo, settings) for briefing in page.object_list]
+    # The home page also lists every topic, spokesperson and year with counts and dates
+    # (the browse plugin's front_page), which any briefing can change.
+    front_page = context.get("front_page")
+    if template_name == "index" and front_page is not None:
+        parts.append(front_page.digest)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
