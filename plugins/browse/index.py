@@ -23,7 +23,7 @@ class Entry:
     @property
     def latest_label(self) -> str:
         """Return the date of the newest briefing, as the pages write dates."""
-        return f"{self.latest:%-d %B %Y}"
+        return f"{self.latest:%-d %b %Y}"
 
 
 @dataclass(frozen=True)
