@@ -39,6 +39,7 @@ PLUGINS = [
     "briefing_metadata",
     "safe_html",
     "typography",
+    "pull_quotes",
     "key_points",
     "related_briefings",
     "browse",
