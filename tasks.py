@@ -244,7 +244,7 @@ def lighthouse(c, pages=""):
 
 @task(pre=[build])
 def screenshots(c):
-    """Save home, briefing, tag and search at 375 and 1280 px, light and dark; print the briefing."""
+    """Save home, briefing, tag and search at 375 and 1280 px, light and dark, and a print PDF."""
     from archive.audit import AuditError, take_screenshots
     from tests.toolchain import ensure_command
 

@@ -14,6 +14,7 @@ PAGE_TYPES = {
     "year": "/archives/2026/",
     "search": "/search/?q=fentanyl",
     "not-found": "/no/such/page/",
+    "accessibility": "/accessibility/",
 }
 
 # The only scripts a page may load, each the site's own file: the search page's, and on

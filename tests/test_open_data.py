@@ -43,7 +43,7 @@ def test_briefings_json_agrees_with_every_briefing_page(sample_site):
             "date": meta.time["datetime"],
             "modified": modified["datetime"] if modified else None,
             "spokespeople": [visible_text(a) for a in meta.select(".spokespeople a")],
-            "tags": [visible_text(a) for a in soup.select(".briefing-footer .tag-list a")],
+            "tags": [visible_text(a) for a in soup.select(".briefing-header .tag-list a")],
             "location": visible_text(meta.select_one(".dateline")),
             "source": visible_text(source).removeprefix("Source: ") if source else None,
             "summary": visible_text(standfirst) if standfirst else None,

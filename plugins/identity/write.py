@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -45,7 +44,7 @@ def replace_file(path: Path, text: str) -> None:
     """Write ``path`` anew: a file linked from the live site is never written through."""
     partial = path.with_name(path.name + ".tmp")
     partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
+    partial.replace(path)
 
 
 def write_identity_files(pelican: Any) -> None:
@@ -61,5 +60,8 @@ def write_identity_files(pelican: Any) -> None:
         source = Path(settings["THEME"]) / "static" / "css" / name
         if source.is_file() and (folder / name).is_file():
             text = source.read_text(encoding="utf-8")
-            light, dark = settings["IDENTITY_ACCENT_COLOUR"], settings["IDENTITY_ACCENT_COLOUR_DARK"]
+            light, dark = (
+                settings["IDENTITY_ACCENT_COLOUR"],
+                settings["IDENTITY_ACCENT_COLOUR_DARK"],
+            )
             replace_file(folder / name, minified(with_accents(text, light, dark)))
