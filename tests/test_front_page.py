@@ -138,3 +138,10 @@ def test_header_and_404_have_a_plain_get_search_form(sample_site):
             field = form.select_one("input[name=q]")
             assert soup.select_one(f'label[for="{field["id"]}"]') is not None
     assert read_page(sample_site, "404.html").select_one("main form.search-box") is not None
+
+
+def test_breadcrumb_prints_a_typeset_title_once_escaped(sample_site):
+    soup = read_page(sample_site, "briefings/2026/04/health-emergency-preparedness/")
+    current = soup.select_one("nav.breadcrumbs [aria-current]")
+    assert visible_text(current) == visible_text(soup.h1)
+    assert "<span" not in visible_text(current)

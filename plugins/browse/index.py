@@ -78,13 +78,14 @@ def by_year(briefings: Sequence[Any], year_url: str) -> list[Entry]:
     ]
 
 
-def trail(briefing: Any, sitename: str) -> list[tuple[str, str]]:
+def trail(briefing: Any, sitename: str) -> list[tuple[Any, str]]:
     """Return a briefing's breadcrumb trail: home, its first tag (its topic), itself."""
     crumbs = [(sitename, "")]
     if getattr(briefing, "tags", None):
         topic = briefing.tags[0]
         crumbs.append((str(topic), topic.url))
-    crumbs.append((str(briefing.title), briefing.url))
+    # The title as the page prints it: typeset, already escaped (Markup).
+    crumbs.append((briefing.title, briefing.url))
     return crumbs
 
 
