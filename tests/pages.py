@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "corrections": "/corrections/",
     "withdrawn": "/withdrawn/",
     "withdrawn-briefing": "/briefings/2025/11/offshore-wind-licensing/",
+    "accessibility": "/accessibility/",
 }
 
 # A moved briefing's old address leaves itself at once (meta refresh), so the browser audits

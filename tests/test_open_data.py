@@ -49,7 +49,7 @@ def test_briefings_json_agrees_with_every_briefing_page(sample_site):
             "date": meta.time["datetime"],
             "modified": row["modified"] if notices else modified["datetime"] if modified else None,
             "spokespeople": [visible_text(a) for a in meta.select(".spokespeople a")],
-            "tags": [visible_text(a) for a in soup.select(".briefing-footer .tag-list a")],
+            "tags": [visible_text(a) for a in soup.select(".briefing-header .tag-list a")],
             "location": visible_text(meta.select_one(".dateline")),
             "source": visible_text(source).removeprefix("Source: ") if source else None,
             "source_url": original["href"] if original else None,

@@ -82,6 +82,11 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
     # the tag): a plugin names those, anything with a source_path, under this note.
     shown = build_state(settings).notes.get("incremental.listing_inputs", {}).get(listing.name, ())
     parts += ["+", str(len(shown)), *(_source_hash(other, memo, settings) for other in shown)]
+    # The home page also lists every topic, spokesperson and year with counts and dates
+    # (the browse plugin's front_page), which any briefing can change.
+    front_page = listing.context.get("front_page")
+    if listing.template_name == "index" and front_page is not None:
+        parts.append(front_page.digest)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
