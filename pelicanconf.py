@@ -42,13 +42,16 @@ CONTENT_SECURITY_POLICY = (
 # Feature plugins, then the build machinery (speed only: the site is the same without it).
 PLUGIN_PATHS = ["plugins", "plugins/speed"]
 PLUGINS = [
+    "identity",
     "briefing_metadata",
     "languages",
     "safe_html",
     "typography",
+    "pull_quotes",
     "key_points",
     "transcripts",
     "related_briefings",
+    "browse",
     "open_data",
     "threads",
     "search_index",

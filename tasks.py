@@ -249,7 +249,7 @@ def lighthouse(c, pages=""):
 
 @task(pre=[build])
 def screenshots(c):
-    """Save a briefing page at 375 and 1280 px, light and dark, and its print preview as PDF."""
+    """Save home, briefing, tag and search at 375 and 1280 px, light and dark, and a print PDF."""
     from archive.audit import AuditError, take_screenshots
     from tests.toolchain import ensure_command
 

@@ -139,21 +139,37 @@ def run_lighthouse(
     return results
 
 
+def screenshot_pages(output: Path) -> dict[str, str]:
+    """Return the pages to photograph: home, the newest briefing, its tag, and a search."""
+    pages = audited_pages(output)
+    tag = pages["tag"].rstrip("/").rsplit("/", 1)[-1]
+    # The search page reads `q` as the header's search box sends it.
+    return {**pages, "search": f"/search/?q={tag.replace('-', '+')}"}
+
+
 def take_screenshots(output: Path, folder: Path) -> list[Path]:
-    """Write PNGs of the newest briefing (phone and desktop, light and dark) and its print PDF."""
+    """Write PNGs of home, briefing, tag and search (phone and desktop, light and dark).
+
+    The briefing is also printed to PDF.
+    """
     from playwright.sync_api import sync_playwright
 
-    briefing = audited_pages(output)["briefing"]
+    pages = screenshot_pages(output)
     with served(output) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            return capture_page(browser, base + briefing, folder, "briefing")
+            written = []
+            for name, path in pages.items():
+                written += capture_page(browser, base + path, folder, name, pdf=name == "briefing")
+            return written
         finally:
             browser.close()
 
 
-def capture_page(browser: Browser, url: str, folder: Path, name: str) -> list[Path]:
-    """Save the page at ``url`` at each width and colour scheme as PNGs, then printed as a PDF."""
+def capture_page(
+    browser: Browser, url: str, folder: Path, name: str, *, pdf: bool = True
+) -> list[Path]:
+    """Save the page at ``url`` at each width and colour scheme as PNGs, and printed as a PDF."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for width in SCREENSHOT_WIDTHS:
@@ -162,11 +178,13 @@ def capture_page(browser: Browser, url: str, folder: Path, name: str) -> list[Pa
                 viewport={"width": width, "height": 900}, color_scheme=scheme
             )
             page = context.new_page()
-            page.goto(url)
+            page.goto(url, wait_until="networkidle")
             path = folder / f"{name}-{width}-{scheme}.png"
             page.screenshot(path=str(path), full_page=True)
             written.append(path)
             context.close()
+    if not pdf:
+        return written
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)

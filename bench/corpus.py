@@ -106,7 +106,11 @@ def body(rng: random.Random, words: int) -> str:
             blocks.append("\n".join(f"- {item}" for item in items))
             written += 7 * len(items)
         elif kind < 0.28:
-            blocks.append(f'> "{sentence(rng, 20)}" said the spokesperson -- on the record.')
+            quote = f'> "{sentence(rng, 20)}" said the spokesperson -- on the record.'
+            # Half the quotations name their speaker, shown as the pull quote's attribution.
+            if rng.random() < 0.5:
+                quote += "\n>\n> — The spokesperson, weekly briefing"
+            blocks.append(quote)
             written += 20
         else:
             sentences = [sentence(rng, rng.randint(10, 18)) for _ in range(5)]

@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "briefing-hi": "/hi" + BRIEFING,
     "tag-hi": "/hi/tags/fentanyl/",
     "search-hi": "/hi/search/?q=फ़ेंटानिल",
+    "accessibility": "/accessibility/",
 }
 
 # A moved briefing's old address leaves itself at once (meta refresh), so the browser audits

@@ -70,7 +70,7 @@ def test_reading_time_counts_the_body(small_site):
 
 def test_tags_link_to_tag_pages_that_list_the_briefing(sample_site):
     soup = read_page(sample_site, LIAISON)
-    links = soup.select(".briefing-footer .tag-list a")
+    links = soup.select(".briefing-header .tag-list a")
     names = [visible_text(a) for a in links]
     assert {"Security", "Fentanyl", "Organised crime", "Cybersecurity"} <= set(names)
     for link in links:

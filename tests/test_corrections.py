@@ -11,7 +11,7 @@ from pyld import jsonld
 from archive.build import BuildError
 
 from .conftest import minimal_briefing, read_page, visible_text
-from .test_structured_data import SCHEMA, expanded, json_ld, values
+from .test_structured_data import SCHEMA, json_ld, news_article, values
 
 LIAISON = "briefings/2026/02/india-canada-liaison-officers/"
 HEALTH = "briefings/2026/04/health-emergency-preparedness/"
@@ -42,7 +42,7 @@ def test_updated_briefing_says_updated(sample_site):
 
 def test_json_ld_has_date_modified_correction_and_source(sample_site):
     (data,) = json_ld(read_page(sample_site, LIAISON))
-    (article,) = expanded(data)
+    article = news_article(data)
     assert values(article, "dateModified") == ["2026-02-14T00:00:00+05:30"]
     (correction,) = article[SCHEMA + "correction"]
     assert correction["@type"] == [SCHEMA + "CorrectionComment"]

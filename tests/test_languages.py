@@ -191,9 +191,11 @@ def test_registry_tables_per_language_are_checked(make_failing_build, toml, offs
 
 
 def json_ld(site: Path, url: str) -> dict:
-    """Return the JSON-LD of a page."""
+    """Return the NewsArticle of a briefing page's JSON-LD (beside its breadcrumbs)."""
     script = read_page(site, url).select_one("script[type='application/ld+json']")
-    return json.loads(script.string)
+    data = json.loads(script.string)
+    (article,) = [node for node in data.get("@graph", [data]) if node["@type"] == "NewsArticle"]
+    return article
 
 
 def test_each_language_has_its_own_atom_feed(labelled_site):

@@ -44,7 +44,7 @@ def test_tags_index_lists_every_tag_with_its_count(sample_site):
     soup = read_page(sample_site, "tags/")
     entries = {
         visible_text(li.a): visible_text(li.select_one(".count"))
-        for li in soup.select(".term-index li")
+        for li in soup.select(".topic-grid li")
     }
     assert len(entries) >= 10
     assert entries["Fentanyl"] == "3 briefings"

@@ -54,7 +54,7 @@ def test_briefings_json_agrees_with_every_briefing_page(sample_site):
             "date": meta.time["datetime"],
             "modified": row["modified"] if notices else modified["datetime"] if modified else None,
             "spokespeople": [visible_text(a) for a in meta.select(".spokespeople a")],
-            "tags": [visible_text(a) for a in soup.select(".briefing-footer .tag-list a")],
+            "tags": [visible_text(a) for a in soup.select(".briefing-header .tag-list a")],
             "location": visible_text(meta.select_one(".dateline")),
             # "Source: " in the page's language.
             "source": visible_text(source).split(": ", 1)[1] if source else None,

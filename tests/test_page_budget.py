@@ -10,10 +10,14 @@ from bs4 import BeautifulSoup
 from .pages import PAGE_TYPES, allowed_script
 
 # A briefing with everything it loads (stylesheet, icon), uncompressed, for a slow phone link.
-# Raised from 30 KB for transcripts: a briefing's questions and answers are on the page and,
-# as schema.org Question/Answer, in its JSON-LD too (the liaison briefing, four questions, is
-# 36 KB with the stylesheet; under 9 KB gzipped over the wire).
-BRIEFING_BUDGET_BYTES = 40 * 1024
+# 30 KB until this round's page types (stories, timelines, ledgers, transcripts) added their
+# rules to the one stylesheet every page loads: 31.5 KB now. Raised to 32 KB until the rules
+# only listings use move to a stylesheet of their own, as the search page's did.
+BRIEFING_BUDGET_BYTES = 32 * 1024
+# Raised for a briefing with a transcript: its questions and answers are on the page and, as
+# schema.org Question/Answer, in its JSON-LD too. The liaison briefing (four questions, a
+# correction, a story's navigation) is 41 KB with the stylesheet, about 10 KB gzipped.
+TRANSCRIPT_BUDGET_BYTES = 45 * 1024
 
 
 def built_pages(site: Path):
@@ -35,7 +39,10 @@ def test_every_briefing_page_with_its_css_stays_under_budget(sample_site):
         }
         assert any(file.suffix == ".css" for file in loaded), f"{path}: no stylesheet"
         total = path.stat().st_size + sum(file.stat().st_size for file in loaded)
-        if total >= BRIEFING_BUDGET_BYTES:
+        budget = (
+            TRANSCRIPT_BUDGET_BYTES if soup.select_one(".transcript") else BRIEFING_BUDGET_BYTES
+        )
+        if total >= budget:
             over.append(f"{path.relative_to(sample_site)}: {total / 1024:.1f} KB")
     assert over == []
 

@@ -41,7 +41,7 @@ def test_aliases_and_case_variants_share_one_tag_page_and_label(aliased_site):
     assert titles == ["Delta", "Charlie", "Bravo", "Alpha"]
     for slug in "abcd":
         page = read_page(site, f"briefings/2026/01/{slug}/")
-        labels = [visible_text(a) for a in page.select(".briefing-footer .tag-list a")]
+        labels = [visible_text(a) for a in page.select(".briefing-header .tag-list a")]
         assert "Fentanyl" in labels
     feed = (site / "feeds/tags/fentanyl.atom.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == 4

@@ -38,6 +38,12 @@ def briefing_pages(site: Path) -> list[str]:
     return [str(p.parent.relative_to(site)) + "/" for p in published_briefing_pages(site)]
 
 
+def news_article(data: dict) -> dict:
+    """Return the expanded NewsArticle of a briefing page's JSON-LD (beside its breadcrumbs)."""
+    (article,) = [node for node in expanded(data) if node["@type"] == [SCHEMA + "NewsArticle"]]
+    return article
+
+
 def test_every_briefing_page_is_a_valid_news_article_agreeing_with_the_page(sample_site):
     pages = briefing_pages(sample_site)
     assert len(pages) == 11
@@ -45,8 +51,12 @@ def test_every_briefing_page_is_a_valid_news_article_agreeing_with_the_page(samp
     for url in pages:
         soup = read_page(sample_site, url)
         (data,) = json_ld(soup)
-        (article,) = expanded(data)
-        assert article["@type"] == [SCHEMA + "NewsArticle"], url
+        # The NewsArticle, with the page's breadcrumb trail beside it.
+        nodes = expanded(data)
+        (article,) = [node for node in nodes if node["@type"] == [SCHEMA + "NewsArticle"]]
+        assert [node["@type"] for node in nodes if node is not article] == [
+            [SCHEMA + "BreadcrumbList"]
+        ], url
         assert values(article, "headline") == [visible_text(soup.h1)]
         meta = soup.select_one("header .briefing-meta")
         assert values(article, "datePublished") == [meta.time["datetime"]]
@@ -62,7 +72,7 @@ def test_every_briefing_page_is_a_valid_news_article_agreeing_with_the_page(samp
         points = [visible_text(li) for li in soup.select("aside.key-points li")]
         assert values(article, "abstract") == points
         with_points += bool(points)
-        tags = [visible_text(a) for a in soup.select(".briefing-footer .tag-list a")]
+        tags = [visible_text(a) for a in soup.select(".briefing-header .tag-list a")]
         assert values(article, "keywords") == tags
         names = [visible_text(a) for a in meta.select(".spokespeople a")]
         authors = article[SCHEMA + "author"]

@@ -17,7 +17,7 @@ from briefing_metadata.registry import load_registry
 from transcripts.parse import find_block, parse_transcript
 
 from .conftest import minimal_briefing, page_file, read_page, visible_text
-from .test_structured_data import SCHEMA, expanded, json_ld, values
+from .test_structured_data import SCHEMA, json_ld, news_article, values
 
 LIAISON = "/briefings/2026/02/india-canada-liaison-officers/"
 REGISTRY = load_registry(ROOT / "content/registry", "content/registry")
@@ -334,7 +334,7 @@ def test_questions_json_and_csv_agree_with_the_pages(sample_site):
 def test_json_ld_describes_each_question_and_its_answer(sample_site):
     soup = read_page(sample_site, LIAISON)
     (data,) = json_ld(soup)
-    (article,) = expanded(data)
+    article = news_article(data)
     parts = article[SCHEMA + "hasPart"]
     assert [p["@type"] for p in parts] == [[SCHEMA + "Question"]] * 4
     for part in parts:

@@ -15,6 +15,9 @@ RUNS_AFTER: dict[str, dict[str, str]] = {
     "typography": {
         "safe_html": "it typesets the body that safe_html has cleaned (content_object_init)",
     },
+    "pull_quotes": {
+        "typography": "it rewrites the body typography has typeset (content_object_init)",
+    },
     "open_data": {
         "typography": "its records take the key points typography typeset (pretaxonomy)",
     },

@@ -151,6 +151,16 @@ class StructuredData:
         record = record_of(briefing, self.settings, typeset)
         return news_article(briefing, record, self.settings)
 
+    def briefing_page(self, briefing: Any) -> dict[str, Any]:
+        """Return a briefing page's NewsArticle and its breadcrumb trail (browse plugin)."""
+        article = self.briefing(briefing)
+        trail = getattr(briefing, "breadcrumbs", None)
+        if not trail:
+            return article
+        article.pop("@context")
+        crumbs = breadcrumbs([(plain_text(name), path) for name, path in trail], self.settings)
+        return {"@context": CONTEXT, "@graph": [article, crumbs]}
+
     def tag_page(self, tag: Any, briefings: Sequence[Any], start: int = 1) -> dict[str, Any]:
         """Return a tag page's CollectionPage and breadcrumb trail.
 

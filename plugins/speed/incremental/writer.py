@@ -88,6 +88,11 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
     versions = listing.context.get("language_versions") or {}
     address = page.save_as.removesuffix("index.html")
     parts.append(json.dumps(versions.get(address, ())))
+    # The home page also lists every topic, spokesperson and year with counts and dates
+    # (the browse plugin's front_page), which any briefing can change.
+    front_page = listing.context.get("front_page")
+    if listing.template_name == "index" and front_page is not None:
+        parts.append(front_page.digest)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

@@ -132,6 +132,19 @@ function excerptNodes(excerpt) {
   return nodes;
 }
 
+// Pagefind's excerpt is a window of whole words from the page's text: say where it leaves
+// text out with an ellipsis at that end, so an excerpt never seems to start mid-sentence.
+export function withEllipses(excerpt, content) {
+  const plain = decodeText(excerpt.replace(/<\/?mark>/g, "")).replace(/\s+/g, " ").trim();
+  const text = (content || "").replace(/\s+/g, " ").trim();
+  if (!plain) return "";
+  const at = text.indexOf(plain);
+  const cutBefore = at !== 0;
+  const cutAfter = at < 0 || at + plain.length < text.length;
+  const trimmed = excerpt.trim();
+  return `${cutBefore ? "… " : ""}${trimmed}${cutAfter ? " …" : ""}`;
+}
+
 function resultItem(data) {
   const item = document.createElement("li");
   item.className = "search-result";
@@ -148,7 +161,7 @@ function resultItem(data) {
     .join(" · ");
   const excerpt = document.createElement("p");
   excerpt.className = "search-excerpt";
-  excerpt.append(...excerptNodes(data.excerpt || ""));
+  excerpt.append(...excerptNodes(withEllipses(data.excerpt || "", data.content)));
   item.append(heading, meta, excerpt);
   // A match inside a question or its answer leads to that question's anchor.
   const questions = questionSections(data).slice(0, 3);
