@@ -11,9 +11,10 @@ from .pages import PAGE_TYPES, allowed_script
 
 # A briefing with everything it loads (stylesheet, icon), uncompressed, for a slow phone link.
 # 30 KB until this round's page types (stories, timelines, ledgers, transcripts) added their
-# rules to the one stylesheet every page loads: 31.5 KB now. Raised to 32 KB until the rules
-# only listings use move to a stylesheet of their own, as the search page's did.
-BRIEFING_BUDGET_BYTES = 32 * 1024
+# rules to the one stylesheet every page loads, and the language links (switcher, hreflang)
+# joined every page: 32.0 KB now. Raised to 33 KB until the rules only listings use move to
+# a stylesheet of their own, as the search page's did.
+BRIEFING_BUDGET_BYTES = 33 * 1024
 # Raised for a briefing with a transcript: its questions and answers are on the page and, as
 # schema.org Question/Answer, in its JSON-LD too. The liaison briefing (four questions, a
 # correction, a story's navigation) is 41 KB with the stylesheet, about 10 KB gzipped.
