@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from contract.parts import PartOfBriefing
+
 
 def local(moment: datetime, briefing: Any) -> datetime:
     """Return a change's date (naive, as the editor wrote it) in the briefing's time zone."""
@@ -14,7 +16,7 @@ def local(moment: datetime, briefing: Any) -> datetime:
 
 
 @dataclass(frozen=True)
-class Correction:
+class Correction(PartOfBriefing):
     """One correction of a published briefing, as the ledger and its feeds list it."""
 
     briefing: Any
@@ -31,16 +33,6 @@ class Correction:
     def anchor(self) -> str:
         """Return the id of the correction in the briefing page's change list."""
         return f"change-{self.number}"
-
-    @property
-    def source_path(self) -> str:
-        """Return the briefing's file: all a ledger entry is made from (incremental writer)."""
-        return self.briefing.source_path
-
-    @property
-    def slug(self) -> str:
-        """Return the briefing's slug (the incremental writer keys comments by it)."""
-        return self.briefing.slug
 
 
 def corrections(briefings: Iterable[Any]) -> list[Correction]:

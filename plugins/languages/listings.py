@@ -141,36 +141,27 @@ class LanguagesGenerator(Generator):
                     url=url,
                     **common,
                 )
-            for tag, found in pages.tags:
-                dates = [briefing for briefing in pages.dates if briefing in found]
-                self._write(
-                    writer,
-                    tag.save_as,
-                    "tag",
-                    tag=tag,
-                    url=tag.url,
-                    articles=found,
-                    dates=dates,
-                    template_name="tag",
-                    page_name=tag.page_name,
-                    all_articles=pages.articles,
-                    **common,
-                )
-            for person, found in pages.authors:
-                dates = [briefing for briefing in pages.dates if briefing in found]
-                self._write(
-                    writer,
-                    person.save_as,
-                    "author",
-                    author=person,
-                    url=person.url,
-                    articles=found,
-                    dates=dates,
-                    template_name="author",
-                    page_name=person.page_name,
-                    all_articles=pages.articles,
-                    **common,
-                )
+            # Each listing's briefings in date order: sorted by position, not by scanning the
+            # language's briefings once per tag (quadratic at 10,000 briefings).
+            position = {id(briefing): number for number, briefing in enumerate(pages.dates)}
+            for template, groups in (("tag", pages.tags), ("author", pages.authors)):
+                for subject, found in groups:
+                    self._write(
+                        writer,
+                        subject.save_as,
+                        template,
+                        **{template: subject},
+                        url=subject.url,
+                        articles=found,
+                        dates=sorted(
+                            (briefing for briefing in found if id(briefing) in position),
+                            key=lambda briefing: position[id(briefing)],
+                        ),
+                        template_name=template,
+                        page_name=subject.page_name,
+                        all_articles=pages.articles,
+                        **common,
+                    )
 
     def _write(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
         if not save_as:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from contract.parts import PartOfBriefing
 from open_data.records import absolute_url, plain_text
 from open_data.schema_org import person
 
@@ -30,7 +31,7 @@ LIST_FIELDS = {"spokespeople", "tags", "answered_by"}
 
 
 @dataclass
-class QuestionEntry:
+class QuestionEntry(PartOfBriefing):
     """A question of a published briefing, as the question lists and feeds show it."""
 
     briefing: Any
@@ -41,17 +42,6 @@ class QuestionEntry:
     def url(self) -> str:
         """Return the question's address inside the site: its briefing page and anchor."""
         return f"{self.briefing.url}#{self.question.anchor}"
-
-    # What the incremental writer hashes to know when a list page must be made again.
-    @property
-    def source_path(self) -> str:
-        """Return the file of the question's briefing."""
-        return self.briefing.source_path
-
-    @property
-    def slug(self) -> str:
-        """Return the slug of the question's briefing."""
-        return self.briefing.slug
 
     @property
     def date(self) -> Any:
