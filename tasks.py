@@ -222,9 +222,12 @@ def lint(c):
 
 @task(
     pre=[build],
-    help={"pages": "Addresses to audit instead, comma-separated, such as /,/tags/fentanyl/."},
+    help={
+        "pages": "Addresses to audit instead, comma-separated, such as /,/tags/fentanyl/.",
+        "dark": "Audit the dark colour scheme (the browser prefers dark).",
+    },
 )
-def lighthouse(c, pages=""):
+def lighthouse(c, pages="", dark=False):
     """Run Lighthouse (mobile) on the home, a briefing and a tag page; print the four scores."""
     from archive.audit import CATEGORIES, AuditError, named_pages, run_lighthouse
     from tests.toolchain import ensure_command, ensure_node_packages
@@ -235,7 +238,7 @@ def lighthouse(c, pages=""):
     folder = REPORTS / "lighthouse" / datetime.now().strftime("%Y-%m-%d-%H%M%S")
     try:
         chosen = named_pages(pages.split(",")) if pages else None
-        results = run_lighthouse(OUTPUT, folder, chosen)
+        results = run_lighthouse(OUTPUT, folder, chosen, "dark" if dark else "light")
     except AuditError as error:
         raise Exit(str(error), code=1) from None
     print(f"Lighthouse {results[0].lighthouse_version}, mobile, on {results[0].browser}")

@@ -97,19 +97,25 @@ def named_pages(addresses: list[str]) -> dict[str, str]:
     named = {}
     for address in addresses:
         path = "/" + address.strip().lstrip("/")
-        named["-".join(part for part in path.split("/") if part) or "home"] = path
+        named["-".join(part for part in path.split("/") if part).replace(".", "-") or "home"] = path
     return named
 
 
 def run_lighthouse(
-    output: Path, folder: Path, pages: dict[str, str] | None = None
+    output: Path, folder: Path, pages: dict[str, str] | None = None, scheme: str = "light"
 ) -> list[LighthouseResult]:
-    """Run Lighthouse's mobile profile on ``pages`` (default: the audited pages); write reports."""
+    """Run Lighthouse's mobile profile on ``pages`` (default: the audited pages); write reports.
+
+    ``scheme`` "dark" has Chromium report ``prefers-color-scheme: dark``, so the dark palette
+    is the one scored for contrast.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "CHROME_PATH": chromium_path()}
+    flags = [*CHROMIUM_ARGS, *(["--force-dark-mode"] if scheme == "dark" else [])]
     results = []
     with served(output) as base:
-        for name, path in (pages or audited_pages(output)).items():
+        for page_name, path in (pages or audited_pages(output)).items():
+            name = page_name if scheme == "light" else f"{page_name}-{scheme}"
             # Lighthouse's default configuration is the mobile one: a mid-range phone's
             # screen, simulated slow 4G and a 4x slower CPU.
             command = [
@@ -118,7 +124,7 @@ def run_lighthouse(
                 "--output=json",
                 "--output=html",
                 f"--output-path={folder / name}",
-                f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+                f"--chrome-flags={' '.join(flags)}",
                 "--quiet",
             ]
             run = subprocess.run(command, env=env, capture_output=True, text=True, check=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,22 +38,51 @@ def built_for_preview(output: Path, host: str, port: int, **overrides: Any) -> b
     return built_for(output, cache) == preview_addresses(host, port)
 
 
+# Text that every static host compresses; the preview does too, so that what Lighthouse
+# weighs on a simulated slow link is what a reader would download.
+COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".csv", ".txt", ".atom"}
+
+
 class PreviewHandler(ComplexHTTPRequestHandler):
     """Pelican's preview handler, answering a missing page with the site's 404 page."""
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's method name
         """Serve the page, or the 404 page with status 404 (Pelican's closes silently)."""
         requested = self.path.split("?", 1)[0].split("#", 1)[0]
-        if self.get_path_that_exists(requested) is not None:
-            super().do_GET()
+        found = self.get_path_that_exists(requested)
+        if found is None:
+            not_found = Path(self.base_path) / "404.html"
+            self.send_page(404, not_found.read_bytes() if not_found.exists() else b"Not found")
             return
-        not_found = Path(self.base_path) / "404.html"
-        self.send_page(404, not_found.read_bytes() if not_found.exists() else b"Not found")
+        file = Path(self.translate_path(found))
+        if file.is_dir() and found.endswith("/"):
+            # A folder without its slash is left to the parent, which redirects to it.
+            file = file / "index.html"
+        if (
+            file.is_file()
+            and file.suffix in COMPRESSED_SUFFIXES
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            self.send_page(200, file.read_bytes(), self.guess_type(str(file)), compress=True)
+            return
+        super().do_GET()
 
-    def send_page(self, status: int, body: bytes) -> None:
-        """Send an HTML page with ``status``."""
+    def send_page(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
+        *,
+        compress: bool = False,
+    ) -> None:
+        """Send ``body`` with ``status``, gzip-compressed if ``compress``."""
+        if compress:
+            body = gzip.compress(body, mtime=0)
         self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", content_type)
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from archive.audit import audited_pages, capture_page, lighthouse_scores
+from archive.audit import audited_pages, capture_page, lighthouse_scores, named_pages
 
 from .conftest import read_page
 
@@ -63,3 +63,12 @@ def test_screenshots_show_a_briefing_on_phone_and_desktop_in_both_schemes_and_pr
         assert png_size(light)[0] == width and png_size(light)[1] > 900
         assert light.read_bytes() != dark.read_bytes()
     assert (tmp_path / "briefing-print.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_pages_given_by_address_get_names_lighthouse_keeps_as_report_files():
+    # Lighthouse drops a file extension from --output-path, so "404.html" must not name one.
+    assert named_pages(["/", "/tags/fentanyl/", "404.html"]) == {
+        "home": "/",
+        "tags-fentanyl": "/tags/fentanyl/",
+        "404-html": "/404.html",
+    }

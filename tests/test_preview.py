@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import subprocess
 import sys
 import urllib.error
@@ -29,6 +30,22 @@ def test_directory_urls_serve_their_index(preview_url):
     with urllib.request.urlopen(f"{preview_url}/tags/fentanyl/", timeout=5) as response:
         assert response.status == 200
         assert b"Briefings tagged" in response.read()
+
+
+@pytest.mark.parametrize(
+    "address", ["/", "/tags/fentanyl/", "/theme/css/archive.css", "/briefings.json"]
+)
+def test_text_is_compressed_for_a_browser_that_accepts_gzip(preview_url, sample_site, address):
+    asked = urllib.request.Request(preview_url + address, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(asked, timeout=5) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        body = gzip.decompress(response.read())
+    file = sample_site / address.lstrip("/")
+    assert body == (file / "index.html" if file.is_dir() else file).read_bytes()
+    # A client that does not say it accepts gzip gets the file as it is.
+    with urllib.request.urlopen(preview_url + address, timeout=5) as response:
+        assert response.headers["Content-Encoding"] is None
+        assert response.read() == body
 
 
 def test_missing_page_gets_the_404_page(preview_url):
