@@ -271,9 +271,11 @@ def screenshots(c):
         "folder": "Work in this folder and keep it (default: a temporary one).",
         "no_pelican": "Skip the plain-Pelican comparison build.",
         "search_only": "Time only the search index (sample site and the corpus).",
-    }
+        "setting": "Override one of our settings, NAME=JSON, such as THREADS_FACETS=false.",
+    },
+    iterable=["setting"],
 )
-def bench(c, n=1000, folder="", no_pelican=False, search_only=False):
+def bench(c, n=1000, folder="", no_pelican=False, search_only=False, setting=None):
     """Build a generated corpus with our settings and plain Pelican; compare time and memory."""
     if search_only:
         command = ["bench.search_index", "--briefings", str(int(n))]
@@ -281,6 +283,7 @@ def bench(c, n=1000, folder="", no_pelican=False, search_only=False):
         command = ["bench.run", "--n", str(int(n))]
         command += ["--folder", folder] if folder else []
         command += ["--no-pelican"] if no_pelican else []
+        command += [f"--set={override}" for override in setting or []]
     subprocess.run([sys.executable, "-m", *command], cwd=ROOT, check=True)
 
 

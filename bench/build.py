@@ -60,6 +60,12 @@ def plain_settings(content: Path, output: Path, cache: Path, *, typogrify: bool 
     )
 
 
+def setting_override(text: str) -> tuple[str, object]:
+    """Return the setting name and value of ``NAME=JSON``, as ``--set`` takes them."""
+    name, _, value = text.partition("=")
+    return name, json.loads(value)
+
+
 def python_peak_mb() -> float:
     """Return this process's own peak memory (VmHWM), without Pagefind's process."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -76,14 +82,27 @@ def main() -> None:
     parser.add_argument("--content", type=Path, required=True)
     parser.add_argument("--output", type=Path, required=True)
     parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=JSON",
+        help="a setting of ours to override, its value in JSON: THREADS_FACETS=false",
+    )
     args = parser.parse_args()
+    overrides = dict(setting_override(text) for text in args.set)
     logging.basicConfig(level=logging.ERROR)
     steps.install(ours=args.mode == "ours")
     started = time.perf_counter()
     if args.mode == "ours":
         from archive.build import build_site
 
-        build_site(PATH=str(args.content), OUTPUT_PATH=str(args.output), CACHE_PATH=str(args.cache))
+        build_site(
+            PATH=str(args.content),
+            OUTPUT_PATH=str(args.output),
+            CACHE_PATH=str(args.cache),
+            **overrides,
+        )
     else:
         from pelican import Pelican
 

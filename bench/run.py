@@ -19,10 +19,11 @@ from .corpus import write_corpus
 from .memory import TreeMemory
 
 
-def timed_build(mode: str, content: Path, folder: Path) -> dict:
+def timed_build(mode: str, content: Path, folder: Path, overrides: list[str] = ()) -> dict:
     """Build in a child process; return its seconds, peak memory (MB) and step timings."""
     command = [sys.executable, "-m", "bench.build", "--mode", mode, "--content", str(content)]
     command += ["--output", str(folder / "output"), "--cache", str(folder / "cache")]
+    command += [f"--set={override}" for override in overrides]
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     memory = TreeMemory(child.pid)
@@ -80,6 +81,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="briefings in the corpus")
     parser.add_argument("--folder", type=Path, help="work here and keep it (default: temporary)")
     parser.add_argument("--no-pelican", action="store_true", help="skip the plain-Pelican build")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=JSON",
+        help="override one of our settings, such as THREADS_FACETS=false (repeatable)",
+    )
     args = parser.parse_args()
     folder = args.folder or Path(tempfile.mkdtemp(prefix="bench-"))
     try:
@@ -87,14 +95,14 @@ def main() -> None:
         shutil.rmtree(folder / "pelican", ignore_errors=True)
         content = write_corpus(folder / "ours" / "content", args.n)
         print(f"corpus: {args.n} briefings in {content}; load {load()}", flush=True)
-        ours = timed_build("ours", content, folder / "ours")
+        ours = timed_build("ours", content, folder / "ours", args.set)
         print(
             f"ours: {ours['seconds']:.1f} s, peak {ours['peak_mb']} MB for all its processes "
             f"(largest process {ours['largest_process_mb']} MB, the build's Python process "
             f"{ours['python_peak_mb']} MB); load {load()}"
         )
         edited = edit_one(content, args.n // 2 or 1)
-        rebuild = timed_build("ours", content, folder / "ours")
+        rebuild = timed_build("ours", content, folder / "ours", args.set)
         print(f"ours, rebuild after editing {edited.name}: {rebuild['seconds']:.1f} s")
         size = folder_mb(folder / "ours" / "output")
         pelican: dict = {"seconds": None, "peak_mb": None, "steps": {}}
@@ -123,6 +131,7 @@ def main() -> None:
         bare_ratio = round(ours["seconds"] / bare["seconds"], 2) if bare["seconds"] else None
         summary = {
             "n": args.n,
+            "settings": args.set,
             "ours_s": ours["seconds"],
             "pelican_s": pelican["seconds"],
             "ratio": ratio,
