@@ -252,7 +252,7 @@ def lighthouse(c, pages="", dark=False):
 
 @task(pre=[build])
 def screenshots(c):
-    """Save home, briefing, tag and search at 375 and 1280 px, light and dark, and a print PDF."""
+    """Save home, briefing, tag, search and a Hindi briefing at 375 and 1280 px, light and dark."""
     from archive.audit import AuditError, take_screenshots
     from tests.toolchain import ensure_command
 

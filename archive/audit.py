@@ -9,7 +9,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -146,11 +146,30 @@ def run_lighthouse(
 
 
 def screenshot_pages(output: Path) -> dict[str, str]:
-    """Return the pages to photograph: home, the newest briefing, its tag, and a search."""
+    """Return the pages to photograph: home, newest briefing, its tag, a search, translations.
+
+    A translation is the newest briefing in each other language (such as `hi-briefing`), to
+    see its script drawn.
+    """
     pages = audited_pages(output)
     tag = pages["tag"].rstrip("/").rsplit("/", 1)[-1]
     # The search page reads `q` as the header's search box sends it.
-    return {**pages, "search": f"/search/?q={tag.replace('-', '+')}"}
+    pages["search"] = f"/search/?q={tag.replace('-', '+')}"
+    home = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "lxml")
+    for language in home.select("link[rel=alternate][hreflang]"):
+        code = language["hreflang"]
+        if code in ("x-default", home.html.get("lang")):
+            continue
+        # The other language's home: its own briefings are the cards under its folder.
+        folder = urlsplit(language["href"]).path
+        other_home = output / folder.strip("/") / "index.html"
+        cards = BeautifulSoup(other_home.read_text(encoding="utf-8"), "lxml")
+        for card in cards.select(".briefing-card h2 a[href]"):
+            address = urljoin(folder, card["href"])
+            if address.startswith(folder):
+                pages[f"{code}-briefing"] = address
+                break
+    return pages
 
 
 def take_screenshots(output: Path, folder: Path) -> list[Path]:

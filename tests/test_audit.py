@@ -5,7 +5,13 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from archive.audit import audited_pages, capture_page, lighthouse_scores, named_pages
+from archive.audit import (
+    audited_pages,
+    capture_page,
+    lighthouse_scores,
+    named_pages,
+    screenshot_pages,
+)
 
 from .conftest import read_page
 
@@ -72,3 +78,13 @@ def test_pages_given_by_address_get_names_lighthouse_keeps_as_report_files():
         "tags-fentanyl": "/tags/fentanyl/",
         "404-html": "/404.html",
     }
+
+
+def test_screenshots_cover_home_briefing_tag_search_and_the_newest_hindi_briefing(sample_site):
+    pages = screenshot_pages(sample_site)
+    assert list(pages) == ["home", "briefing", "tag", "search", "hi-briefing"]
+    assert pages["search"] == "/search/?q=fentanyl"
+    hindi = read_page(sample_site, pages["hi-briefing"])
+    assert hindi.html["lang"] == "hi"
+    # The newest Hindi briefing, as the Hindi home lists it first among its own.
+    assert pages["hi-briefing"] == "/hi/briefings/2026/03/passport-help-desks-abroad/"
