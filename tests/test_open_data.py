@@ -27,6 +27,35 @@ def page_of(site: Path, url: str):
     return read_page(site, url.removeprefix(SITEURL))
 
 
+# The word before each change's date in the page's change list, in English and Hindi.
+CHANGE_KINDS = {
+    "Correction": "correction",
+    "Update": "update",
+    "सुधार": "correction",
+    "अद्यतन": "update",
+}
+
+
+def changes_on_page(soup, url: str) -> list[dict]:
+    """Return the page's change list as open-data entries, oldest first, as a reader reads it."""
+    published = datetime.fromisoformat(soup.select_one("header .briefing-meta time")["datetime"])
+    changes = []
+    # The page lists them newest first; the data, like the JSON-LD, oldest first.
+    for item in reversed(soup.select("#changes li")):
+        label = item.strong.extract()
+        # Written as the editor wrote it (the day alone, or day and time), in local time.
+        when = datetime.fromisoformat(label.time["datetime"]).replace(tzinfo=published.tzinfo)
+        changes.append(
+            {
+                "date": when.isoformat(),
+                "kind": CHANGE_KINDS[visible_text(label).split(",")[0]],
+                "text": visible_text(item),
+                "url": f"{url}#{item['id']}",
+            }
+        )
+    return changes
+
+
 def test_briefings_json_agrees_with_every_briefing_page(sample_site):
     rows = records(sample_site)
     # The sample's withdrawn briefing and a moved briefing's old address are pages too; the
@@ -64,7 +93,13 @@ def test_briefings_json_agrees_with_every_briefing_page(sample_site):
             "lang": soup.html["lang"],
             # Compared with the pages' hreflang links in test_languages.py.
             "translations": row["translations"],
+            "changes": changes_on_page(soup, row["url"]),
         }
+    corrected = next(r for r in rows if r["url"].endswith("/india-canada-liaison-officers/"))
+    assert [(c["date"], c["kind"]) for c in corrected["changes"]] == [
+        ("2026-02-14T00:00:00+05:30", "correction")
+    ]
+    assert sum(bool(r["changes"]) for r in rows) == 2
 
 
 def test_csv_has_the_same_rows_as_the_json(sample_site):
@@ -76,6 +111,8 @@ def test_csv_has_the_same_rows_as_the_json(sample_site):
     for cells, row in zip(table, rows, strict=True):
         translations = [f"{t['lang']} {t['url']}" for t in row.pop("translations")]
         assert cells["translations"] == "\n".join(translations)
+        changes = [f"{c['date']} {c['kind']}: {c['text']}" for c in row.pop("changes")]
+        assert cells["changes"] == "\n".join(changes)
         for field, value in row.items():
             if isinstance(value, list):
                 assert cells[field].split("\n") == value if value else cells[field] == ""
@@ -181,3 +218,90 @@ def test_drafts_and_hidden_briefings_are_in_no_data_file(site_with_unpublished):
         assert f"/{slug}/" not in sitemap
     entry = json.loads((site / "pagefind/2026/pagefind-entry.json").read_text("utf-8"))
     assert entry["languages"]["en"]["page_count"] == 1
+
+
+# A sentence a careless writer of HTML, CSV or JSON would break: markup-like text, an
+# ampersand, both kinds of quotes and a comma.
+AWKWARD = """The fund is "<Project X>", not 'Project Y' & its budget is < 5%, as said."""
+
+
+@pytest.fixture
+def site_with_changes(make_site):
+    corrected = minimal_briefing(
+        "Corrected twice",
+        "2026-03-02 10:00",
+        correction="2026-03-03 | The meeting was on Tuesday, not Monday.",
+        update="2026-03-09 14:30 | Added the list of the delegations.",
+    ).replace(
+        "Update: 2026-03-09 14:30",
+        f"Correction: 2026-03-05 | {AWKWARD}\nUpdate: 2026-03-09 14:30",
+    )
+    withdrawn = minimal_briefing(
+        "Withdrawn after correction",
+        "2026-03-01",
+        correction="2026-03-02 | A date was wrong.",
+        status="withdrawn",
+        withdrawn="2026-03-04 | Issued in error.",
+    )
+    return make_site(
+        {
+            "2026/corrected.md": corrected,
+            "2026/plain.md": minimal_briefing("Never changed", "2026-03-06"),
+            "2026/withdrawn.md": withdrawn,
+        }
+    )
+
+
+def test_changes_in_json_and_csv_agree_with_the_change_list(site_with_changes):
+    site = site_with_changes
+    rows = {row["title"]: row for row in records(site)}
+    # A withdrawn briefing is hidden: in no data file, its corrections with it.
+    assert set(rows) == {"Corrected twice", "Never changed"}
+    assert rows["Never changed"]["changes"] == []
+    row = rows["Corrected twice"]
+    soup = page_of(site, row["url"])
+    assert row["changes"] == changes_on_page(soup, row["url"])
+    assert row["changes"] == [
+        {
+            "date": "2026-03-03T00:00:00+05:30",
+            "kind": "correction",
+            "text": "The meeting was on Tuesday, not Monday.",
+            "url": row["url"] + "#change-1",
+        },
+        {
+            "date": "2026-03-05T00:00:00+05:30",
+            "kind": "correction",
+            "text": AWKWARD,
+            "url": row["url"] + "#change-2",
+        },
+        {
+            "date": "2026-03-09T14:30:00+05:30",
+            "kind": "update",
+            "text": "Added the list of the delegations.",
+            "url": row["url"] + "#change-3",
+        },
+    ]
+    # Each entry's address is its place in the page's change list.
+    assert all(soup.select_one(f"#{c['url'].split('#')[1]}") for c in row["changes"])
+    # The page printed the awkward sentence as text, and its JSON-LD names the same corrections.
+    assert "&lt;Project X&gt;" in str(soup.select_one("#change-2"))
+    (data,) = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+    (article,) = [n for n in data.get("@graph", [data]) if n["@type"] == "NewsArticle"]
+    assert article["correction"] == [
+        {"@type": "CorrectionComment", "text": c["text"], "datePublished": c["date"]}
+        for c in row["changes"]
+        if c["kind"] == "correction"
+    ]
+    assert row["modified"] == "2026-03-09T14:30:00+05:30"
+    with (site / "briefings.csv").open(encoding="utf-8", newline="") as file:
+        cells = {line["title"]: line for line in csv.DictReader(file)}
+    assert set(cells) == set(rows)
+    assert cells["Never changed"]["changes"] == ""
+    assert cells["Corrected twice"]["changes"].split("\n") == [
+        "2026-03-03T00:00:00+05:30 correction: The meeting was on Tuesday, not Monday.",
+        f"2026-03-05T00:00:00+05:30 correction: {AWKWARD}",
+        "2026-03-09T14:30:00+05:30 update: Added the list of the delegations.",
+    ]
+    for path in ("briefings.json", "briefings.csv"):
+        text = (site / path).read_text("utf-8")
+        assert "Withdrawn after correction" not in text and "A date was wrong." not in text

@@ -24,6 +24,8 @@ FIELDS = [
     "key_points",
     "lang",
     "translations",
+    # Last, so the columns readers of the CSV already use keep their places.
+    "changes",
 ]
 LIST_FIELDS = {"spokespeople", "tags", "key_points"}
 
@@ -40,6 +42,31 @@ def plain_text(value: Any) -> str:
 def absolute_url(settings: dict[str, Any], path: str) -> str:
     """Return the public address of a path inside the site."""
     return f"{public_siteurl(settings)}/{path.lstrip('/')}"
+
+
+def change_date(change: Any, briefing: Any) -> str:
+    """Return a correction's or update's date in ISO 8601, in the briefing's time zone."""
+    # Editors write the day (or day and time) alone: it is the briefing's local time.
+    date = change.date
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=briefing.date.tzinfo)
+    return date.isoformat()
+
+
+def change_records(briefing: Any, settings: dict[str, Any]) -> list[dict[str, str]]:
+    """Return a briefing's corrections and updates, oldest first, as its page numbers them."""
+    page = absolute_url(settings, briefing.url)
+    return [
+        {
+            "date": change_date(change, briefing),
+            "kind": change.kind,
+            # Plain text already: briefing_metadata refuses markup in it, the page escapes it.
+            "text": change.text,
+            # The change's place in the page's change list, where the ledger links too.
+            "url": f"{page}#change-{number}",
+        }
+        for number, change in enumerate(getattr(briefing, "changes", []), start=1)
+    ]
 
 
 def briefing_record(
@@ -71,6 +98,7 @@ def briefing_record(
             plain_text(Markup(typeset(point))) for point in getattr(briefing, "key_points", [])
         ],
         "lang": getattr(briefing, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+        "changes": change_records(briefing, settings),
     }
 
 
@@ -85,7 +113,8 @@ def with_translations(briefing: Any, record: dict[str, Any], settings: dict[str,
         for other in getattr(briefing, "translations", [])
         if other.status == "published"
     ]
-    return {**record, "translations": translations}
+    # In the order of FIELDS, the CSV's columns: the cached record has no translations.
+    return {field: translations if field == "translations" else record[field] for field in FIELDS}
 
 
 def record_of(
@@ -112,12 +141,14 @@ def keep_records(generator: Any) -> None:
 def csv_row(record: dict[str, Any]) -> dict[str, str]:
     """Return a record as CSV cells: one value a line in list cells, empty for none.
 
-    Translations are one "lang url" pair a line.
+    Translations are one "lang url" pair a line, changes one "date kind: text" a line.
     """
     row = {
         field: "\n".join(record[field]) if field in LIST_FIELDS else record[field] or ""
         for field in FIELDS
-        if field != "translations"
+        if field not in ("translations", "changes")
     }
     row["translations"] = "\n".join(f"{t['lang']} {t['url']}" for t in record["translations"])
+    # A change's text is one line: briefing_metadata joins the lines of a long one.
+    row["changes"] = "\n".join(f"{c['date']} {c['kind']}: {c['text']}" for c in record["changes"])
     return row

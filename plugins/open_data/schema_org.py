@@ -85,20 +85,18 @@ def news_article(briefing: Any, record: dict[str, Any], settings: dict[str, Any]
         data["hasPart"] = parts
     if record["source_url"]:
         data["isBasedOn"] = record["source_url"]
+    # The record's corrections, so the JSON-LD and the open data say the same.
     corrections = [
-        correction_comment(change, briefing)
-        for change in getattr(briefing, "changes", [])
-        if change.is_correction
+        correction_comment(change) for change in record["changes"] if change["kind"] == "correction"
     ]
     if corrections:
         data["correction"] = corrections
     return data
 
 
-def correction_comment(change: Any, briefing: Any) -> dict[str, Any]:
-    """Return a correction as a schema.org CorrectionComment, dated in the briefing's zone."""
-    date = change.date.replace(tzinfo=briefing.date.tzinfo)
-    return {"@type": "CorrectionComment", "text": change.text, "datePublished": date.isoformat()}
+def correction_comment(change: dict[str, str]) -> dict[str, Any]:
+    """Return a correction of a briefing's record as a schema.org CorrectionComment."""
+    return {"@type": "CorrectionComment", "text": change["text"], "datePublished": change["date"]}
 
 
 def breadcrumbs(trail: Sequence[tuple[str, str]], settings: dict[str, Any]) -> dict[str, Any]:
