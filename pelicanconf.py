@@ -61,6 +61,7 @@ PLUGINS = [
     "permanent_addresses",
     "incremental",
     "parallel_reading",
+    "template_cache",
 ]
 # Files are compared by content, not modification time, for the content cache that the
 # incremental plugin turns on (INCREMENTAL_CACHE) and keys by a fingerprint of the code,

@@ -1,0 +1,37 @@
+"""Template cache: each template compiled once, not once per generator, and kept between builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemBytecodeCache
+from pelican import signals
+
+from contract import start_build
+
+__all__ = ["register"]
+
+# Beside Pelican's content cache, so `python3 dev.py clean` and a fresh CACHE_PATH empty both.
+FOLDER = "templates"
+
+
+def use_template_cache(pelican: Any) -> None:
+    """Give every generator's Jinja environment one bytecode cache in CACHE_PATH.
+
+    Pelican makes a Jinja environment per generator, and the archive has a dozen
+    generators, so without a shared cache `base.html` and its partials are compiled a
+    dozen times a build. Jinja keys each compiled template by its name and a checksum of
+    its source, so an edited template is compiled afresh.
+    """
+    folder = Path(pelican.settings["CACHE_PATH"]) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    environment = dict(pelican.settings["JINJA_ENVIRONMENT"])
+    environment["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
+    pelican.settings["JINJA_ENVIRONMENT"] = environment
+
+
+def register() -> None:
+    """Share one compiled-template cache between the build's generators."""
+    signals.initialized.connect(start_build)
+    signals.initialized.connect(use_template_cache)
