@@ -556,6 +556,7 @@ def test_defect_5_the_same_text_twice_is_refused(intake):
 
 
 def test_defect_5_many_distinct_addresses_never_fail(intake):
+    """Old server (measured): all 202 with 2 sync workers; with 8 threads, 8 of 3,000 were 500s."""
     app, settings = intake
     statuses = {
         call(app, {"text": f"{n}: {LONG_ENOUGH}"}, address=f"10.{n // 256}.{n % 256}.1")[0]
