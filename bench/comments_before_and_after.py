@@ -1,20 +1,4 @@
-"""Send each issue-15 defect test's requests to a running comment server and say what came back.
-
-    # the current server, started here with the production command on a fresh database:
-    python3 -m bench.comments_before_and_after --new
-    # any server already running on this computer (the old Isso-based one, say):
-    python3 -m bench.comments_before_and_after --url http://127.0.0.1:18431 \
-        --db /tmp/oldsrv/comments.db --pid 12345
-
-The requests are those of the `test_defect_*` tests in tests/test_comments.py and
-tests/test_comments_load.py (same bodies, queries and concurrency), sent over HTTP; each reader
-is told apart by X-Forwarded-For, so the server must trust 127.0.0.1 as its proxy
-(COMMENTS_TRUSTED_PROXIES) and start on a fresh database that accepts comments for ``--uri``.
-``--db`` (the server's SQLite file, read only except for the aged comments of the cap check)
-tells what was stored; ``--pid`` (gunicorn's master) lets it SIGKILL a worker during the load
-and measure memory. Every line says PASS or FAIL against what the test asserts. Only
-127.0.0.1, bounded: a few thousand requests.
-"""
+"""Send each issue-15 defect test's requests to a running comment server and say what came back."""
 
 from __future__ import annotations
 
@@ -40,6 +24,22 @@ from urllib.parse import urlsplit
 from .comments_load import URIS, Server, write_site
 from .memory import _pss_kb, _tree
 
+USAGE = """\
+    # the current server, started here with the production command on a fresh database:
+    python3 -m bench.comments_before_and_after --new
+    # any server already running on this computer (the old Isso-based one, say):
+    python3 -m bench.comments_before_and_after --url http://127.0.0.1:18431 \\
+        --db /tmp/oldsrv/comments.db --pid 12345
+
+The requests are those of the `test_defect_*` tests in tests/test_comments.py and
+tests/test_comments_load.py (same bodies, queries and concurrency), sent over HTTP; each reader
+is told apart by X-Forwarded-For, so the server must trust 127.0.0.1 as its proxy
+(COMMENTS_TRUSTED_PROXIES) and start on a fresh database that accepts comments for ``--uri``.
+``--db`` (the server's SQLite file, read only except for the aged comments of the cap check)
+tells what was stored; ``--pid`` (gunicorn's master) lets it SIGKILL a worker during the load
+and measure memory. Every line says PASS or FAIL against what the test asserts. Only
+127.0.0.1, bounded: a few thousand requests.
+"""
 LONG_ENOUGH = "This comment is long enough to pass the fifty character minimum."
 RATE_LIMIT_MESSAGE = {
     "field": "form",
@@ -574,7 +574,11 @@ def run(target: Target, only: str, posts: int, rounds: int, many: int, clients: 
 
 def main() -> None:
     """Run the defects' requests against the server the command line names."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__,
+        epilog=USAGE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--new", action="store_true", help="start the current server here")
     parser.add_argument("--url", help="a running server, e.g. http://127.0.0.1:18431")
     parser.add_argument("--db", type=Path, help="the running server's SQLite database")
