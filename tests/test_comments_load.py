@@ -23,12 +23,14 @@ def test_the_load_test_runs_the_documented_production_command():
 
 
 def test_defect_1_every_comment_once_no_answer_carries_another_even_after_sigkills(tmp_path):
+    """Old server (measured): 1 of 120, then 4 of 500 answers held another reader's comment."""
     load = run_load(write_site(tmp_path), posts=120, clients=20, kill="both", deadline=240)
     assert load.problems == []
     assert all(sent.acknowledged is not None for sent in load.sent)
 
 
 def test_defect_2_the_rate_limit_holds_for_simultaneous_posts_across_workers(tmp_path):
+    """Old server (measured): 2 of 20 with 2 sync workers; with 8 threads each, 2–5, HTML 403s."""
     server = Server(write_site(tmp_path, COMMENTS_RATE_LIMIT=2))
     server.start()
     answers: list[tuple[int, dict]] = []
@@ -61,6 +63,7 @@ def test_defect_2_the_rate_limit_holds_for_simultaneous_posts_across_workers(tmp
 
 
 def test_defect_7_slow_connections_do_not_hold_the_server(tmp_path):
+    """Old server (measured): with 2 silent connections held, a post was answered after 40.5 s."""
     server = Server(write_site(tmp_path))
     server.start()
     slow = []
