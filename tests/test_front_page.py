@@ -155,3 +155,44 @@ def test_breadcrumb_prints_a_typeset_title_once_escaped(sample_site):
     current = soup.select_one("nav.breadcrumbs [aria-current]")
     assert visible_text(current) == visible_text(soup.h1)
     assert "<span" not in visible_text(current)
+
+
+def side_column(site, url):
+    return read_page(site, url).select_one("main .listing-columns > .listing-side")
+
+
+def test_tag_page_side_column_has_its_facets_feed_and_other_topics(sample_site):
+    side = side_column(sample_site, "tags/fentanyl/")
+    facets = [visible_text(p) for p in side.select(".topic-links p")]
+    assert facets[1:] == [
+        "By year: 2025 (1) · 2026 (2)",
+        "Who spoke on it: Aiko Tanabe (1) · Mara Okonkwo (1) · Randhir Jaiswal (1)",
+    ]
+    assert side.select_one('#follow-heading + ul a[type="application/atom+xml"]')["href"].endswith(
+        "feeds/tags/fentanyl.atom.xml"
+    )
+    # The most active other topics, as the front page counts them, never the tag itself.
+    home = read_page(sample_site, "index.html").select(".front-topics .topic-grid li")
+    counts = {
+        visible_text(li.a): int(visible_text(li.select_one(".count")).split()[0]) for li in home
+    }
+    others = [
+        (visible_text(li.a), int(visible_text(li.select_one(".count"))))
+        for li in side.select("#other-topics-heading + ul li")
+    ]
+    assert "Fentanyl" not in dict(others) and len(others) == 8
+    assert others == [(label, counts[label]) for label in counts if label != "Fentanyl"][:8]
+    # The feed is in the side column now, not twice on the page.
+    assert read_page(sample_site, "tags/fentanyl/").select_one(".listing-header a") is None
+
+
+def test_spokesperson_and_year_pages_have_a_side_column(sample_site):
+    person = side_column(sample_site, "spokespeople/randhir-jaiswal/")
+    assert visible_text(person.select_one(".topic-links")).startswith("Topics: Consular affairs")
+    assert person.select_one('#follow-heading + ul a[type="application/atom+xml"]') is not None
+    year = side_column(sample_site, "archives/2026/")
+    years = [(visible_text(a), a.get("aria-current")) for a in year.select("#years-heading + ul a")]
+    assert years == [("2026", "true"), ("2025", None)]
+    # A month's page: its year marked among the years.
+    month = side_column(sample_site, "archives/2026/02/")
+    assert visible_text(month.select_one("#years-heading + ul [aria-current]")) == "2026"

@@ -43,6 +43,31 @@ def test_desktop_front_page_has_a_side_column_and_a_phone_one_column(new_page, s
         assert topics["y"] > lead["y"] + lead["height"]
 
 
+@pytest.mark.parametrize(
+    "url", ["/tags/fentanyl/", "/spokespeople/randhir-jaiswal/", "/archives/2026/"]
+)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_listing_pages_have_a_side_column_on_desktop_and_one_column_on_a_phone(
+    new_page, sample_url, url, width
+):
+    page = new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{sample_url}{url}")
+    first = page.locator(".briefing-list > li").first.bounding_box()
+    side = page.locator(".listing-side .side-block").first.bounding_box()
+    if width >= 1024:
+        assert side["x"] > first["x"] + first["width"] and side["y"] < first["y"] + first["height"]
+    else:
+        assert side["y"] > first["y"] + first["height"] and side["x"] == first["x"]
+
+
+def test_tag_facets_stay_under_the_heading_on_a_phone(new_page, sample_url):
+    page = new_page(viewport=PHONE)
+    page.goto(f"{sample_url}/tags/fentanyl/")
+    facets = page.locator(".listing-side .topic-links").bounding_box()
+    assert facets["y"] < page.locator(".briefing-list").bounding_box()["y"]
+    assert facets["y"] + facets["height"] <= PHONE["height"]
+
+
 @pytest.mark.parametrize("width", [320, 375])
 def test_nav_fits_one_line_on_a_phone(new_page, sample_url, width):
     page = new_page(viewport={"width": width, "height": 667})

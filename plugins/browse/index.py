@@ -26,6 +26,10 @@ class Entry:
         return f"{self.latest:%-d %b %Y}"
 
 
+# How many other topics a tag page's side column names (the tags index has them all).
+SIDE_TOPICS = 8
+
+
 @dataclass(frozen=True)
 class FrontPage:
     """What the front page and the tags index list, and a digest of it for page reuse."""
@@ -39,16 +43,26 @@ class FrontPage:
         """Return the topics in alphabetical order, for the tags index."""
         return sorted(self.topics, key=lambda entry: entry.label.casefold())
 
+    def topics_besides(self, url: str) -> list[Entry]:
+        """Return the most active topics but the one at ``url``, for a tag page's side column."""
+        return [entry for entry in self.topics if entry.url != url][:SIDE_TOPICS]
+
     @property
     def digest(self) -> str:
         """Return a hash of everything listed, so a page showing it is re-rendered on change."""
-        text = repr(
-            [
-                (entry.label, entry.url, entry.count, entry.latest.isoformat())
-                for entry in (*self.topics, *self.spokespeople, *self.years)
-            ]
-        )
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return _digest([*self.topics, *self.spokespeople, *self.years])
+
+    @property
+    def side_digest(self) -> str:
+        """Return a hash of what listing pages' side columns show: leading topics, years."""
+        return _digest([*self.topics[: SIDE_TOPICS + 1], *self.years])
+
+
+def _digest(entries: Sequence[Entry]) -> str:
+    text = repr(
+        [(entry.label, entry.url, entry.count, entry.latest.isoformat()) for entry in entries]
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def most_active_first(

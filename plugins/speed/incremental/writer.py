@@ -63,6 +63,10 @@ def page_key(briefing: Any, settings: dict[str, Any], memo: dict[str, str]) -> s
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+# Listings whose side column shows the browse plugin's topics or years (theme templates).
+SIDE_COLUMN_TEMPLATES = ("tag", "period_archives")
+
+
 def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, str]) -> str:
     """Return a hash of everything one page of a listing shows."""
     # A listing page shows its briefings' cards (made from their files), its place in the
@@ -89,10 +93,13 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
     address = page.save_as.removesuffix("index.html")
     parts.append(json.dumps(versions.get(address, ())))
     # The home page also lists every topic, spokesperson and year with counts and dates
-    # (the browse plugin's front_page), which any briefing can change.
+    # (the browse plugin's front_page), which any briefing can change; the side column of
+    # a tag or period page the leading topics and the years.
     front_page = listing.context.get("front_page")
     if listing.template_name == "index" and front_page is not None:
         parts.append(front_page.digest)
+    elif listing.template_name in SIDE_COLUMN_TEMPLATES and front_page is not None:
+        parts.append(front_page.side_digest)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
