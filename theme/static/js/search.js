@@ -1,8 +1,9 @@
 // The search page: runs Pagefind's index in the browser and keeps the search in the URL.
 // The form is the state: its fields (q, sort, and one checkbox per facet value) are what
 // the address holds, so a search can be shared, bookmarked and restored on reload.
-// The index comes in one Pagefind bundle per year (data-years, newest first): the newest
-// is loaded and the others are merged into it, so one search covers every year.
+// The index comes in a few Pagefind bundles by age (data-shards, newest first, each with
+// its folder and years): the newest is loaded and the others are merged into it, so one
+// search covers every year.
 
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 250;
@@ -19,6 +20,7 @@ let totalFilters = {}; // facet counts over every briefing
 let latest = 0; // only the newest search may draw its results
 let typingTimer;
 let followMap = null; // the pages and feeds a search can follow (data-follow)
+let shards = []; // the index's bundles, newest first: { folder, years } (data-shards)
 
 // Facet values read in the order a reader expects: newest year first, others A to Z.
 function sortedValues(name, counts) {
@@ -205,22 +207,22 @@ async function showResults(results, from, ticket) {
   }
 }
 
-// Pagefind sorts each year's index on its own, then merges them by score, which for a sort
-// is a briefing's place inside its own year: the years would interleave. Each index holds
-// one year (the year facet is the same year), so ask year by year, newest first, and join.
+// Pagefind sorts each bundle's index on its own, then merges them by score, which for a
+// sort is a briefing's place inside its own bundle: the bundles would interleave. Each
+// holds its own years (the year facet tells them apart), so ask bundle by bundle, newest
+// first, and join.
 async function newestFirst(term, filters, sort, search) {
   const counts = search.filters.year || {};
   const chosen = filters.year?.any;
-  const years = sortedValues("year", counts).filter(
-    (year) => counts[year] > 0 && (!chosen || chosen.includes(year)),
-  );
-  if (years.length < 2) return search.results;
-  const byYear = await Promise.all(
-    years.map((year) =>
-      pagefind.search(term || null, { filters: { ...filters, year: { any: [year] } }, sort }),
+  const wanted = (year) => counts[year] > 0 && (!chosen || chosen.includes(year));
+  const parts = shards.map((shard) => shard.years.filter(wanted)).filter((years) => years.length);
+  if (parts.length < 2) return search.results;
+  const byShard = await Promise.all(
+    parts.map((years) =>
+      pagefind.search(term || null, { filters: { ...filters, year: { any: years } }, sort }),
     ),
   );
-  const results = byYear.flatMap((part) => part.results);
+  const results = byShard.flatMap((part) => part.results);
   // The same briefings in another order; should the years not add up, Pagefind's own order.
   return results.length === search.results.length ? results : search.results;
 }
@@ -295,16 +297,16 @@ async function runSearch() {
 }
 
 async function start() {
-  const years = form.dataset.years.split(" ").filter(Boolean);
-  if (!years.length) {
+  shards = JSON.parse(form.dataset.shards || "[]");
+  if (!shards.length) {
     status.textContent = "There are no briefings to search yet.";
     return;
   }
   const bundle = new URL(form.dataset.bundle, document.baseURI);
-  const yearIndex = (year) => new URL(`${year}/`, bundle);
-  // The newest year's pagefind.js loads Pagefind (its WebAssembly and worker, from beside
-  // it); the other years' indexes only bring their words, filters and pages.
-  pagefind = await import(new URL("pagefind.js", yearIndex(years[0])).href);
+  const shardIndex = (shard) => new URL(`${shard.folder}/`, bundle);
+  // The newest bundle's pagefind.js loads Pagefind (its WebAssembly and worker, from beside
+  // it); the other bundles' indexes only bring their words, filters and pages.
+  pagefind = await import(new URL("pagefind.js", shardIndex(shards[0])).href);
   // Result addresses are relative to the site's root, wherever the site is served from.
   const options = {
     baseUrl: new URL(form.dataset.siteRoot, document.baseURI).pathname,
@@ -313,7 +315,7 @@ async function start() {
   await pagefind.options(options);
   await pagefind.init();
   await Promise.all(
-    years.slice(1).map((year) => pagefind.mergeIndex(yearIndex(year).pathname, options)),
+    shards.slice(1).map((shard) => pagefind.mergeIndex(shardIndex(shard).pathname, options)),
   );
   [totalFilters] = await Promise.all([pagefind.filters(), loadFollowMap()]);
   buildFacets(totalFilters);
