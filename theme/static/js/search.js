@@ -20,6 +20,7 @@ let totalFilters = {}; // facet counts over every briefing
 let latest = 0; // only the newest search may draw its results
 let typingTimer;
 let followMap = null; // the pages and feeds a search can follow (data-follow)
+let followLoading = null; // its download, started by the first search on one tag
 let shards = []; // the index's bundles, newest first: { folder, years } (data-shards)
 
 // Facet values read in the order a reader expects: newest year first, others A to Z.
@@ -241,7 +242,13 @@ function followTarget(filters) {
   return { ...tag, title: `Briefings tagged “${tags[0]}”` };
 }
 
-function showFollow(filters) {
+// The map is fetched the first time a search has one tag (it names every tag's pages):
+// searches without a tag, most first searches, never download it.
+async function showFollow(filters, ticket) {
+  if (!followMap && filters.tag?.any?.length === 1) {
+    await loadFollowMap();
+    if (ticket !== latest) return;
+  }
   const target = followTarget(filters);
   follow.replaceChildren();
   follow.hidden = !target;
@@ -258,7 +265,7 @@ function showFollow(filters) {
   if (target.json) follow.append(" · ", link(target.json, "JSON feed", "application/feed+json"));
 }
 
-async function loadFollowMap() {
+async function fetchFollowMap() {
   if (!form.dataset.follow) return;
   try {
     const response = await fetch(form.dataset.follow);
@@ -268,12 +275,17 @@ async function loadFollowMap() {
   }
 }
 
+function loadFollowMap() {
+  followLoading ??= fetchFollowMap();
+  return followLoading;
+}
+
 async function runSearch() {
   const ticket = ++latest;
   saveState();
   const term = query.value.trim();
   const filters = chosenFilters();
-  showFollow(filters);
+  showFollow(filters, ticket);
   if (!term && !Object.keys(filters).length) {
     resultList.replaceChildren();
     document.querySelector(".search-more")?.remove();
@@ -317,7 +329,7 @@ async function start() {
   await Promise.all(
     shards.slice(1).map((shard) => pagefind.mergeIndex(shardIndex(shard).pathname, options)),
   );
-  [totalFilters] = await Promise.all([pagefind.filters(), loadFollowMap()]);
+  totalFilters = await pagefind.filters();
   buildFacets(totalFilters);
   restoreState();
   form.addEventListener("submit", (event) => {
