@@ -23,6 +23,7 @@ from .corpus import write_corpus
 # The plugin as Pelican loads it, from the plugins folder.
 sys.path.insert(0, str(ROOT / "plugins"))
 from search_index.index import Plan, index_shards
+from search_index.settings import DEFAULTS
 from search_index.shards import shards_of
 
 
@@ -38,7 +39,7 @@ def build_without_index(content: Path, folder: Path) -> Path:
 
 
 def site_plan(site: Path, bundle: Path, previous: Path | None = None) -> Plan:
-    """Return the plan Pelican would make: each year's published briefing pages."""
+    """Return the plan Pelican would make: each shard's published briefing pages."""
     # The open data lists every published briefing with its address and date, as Pelican
     # had them; the bench builds without the plugin, so it reads them from there.
     records = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["briefings"]
@@ -50,7 +51,7 @@ def site_plan(site: Path, bundle: Path, previous: Path | None = None) -> Plan:
         )
         for record in records
     ]
-    return Plan(site, bundle, shards_of(briefings), "en", previous)
+    return Plan(site, bundle, shards_of(briefings, DEFAULTS["SEARCH_INDEX_BANDS"]), previous)
 
 
 class PagefindPeaks:

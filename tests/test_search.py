@@ -122,6 +122,22 @@ def test_reader_searches_filters_and_reloads_the_same_search(page, sample_url):
     assert problems == []
 
 
+def test_one_search_finds_briefings_of_the_newest_year_and_of_older_years(page, sample_url):
+    page.goto(f"{sample_url}/search/?q=fentanyl&sort=date")
+    # The newest year's index and the older years' index, both loaded by the search page.
+    shards = json.loads(page.locator("form#search").get_attribute("data-shards"))
+    assert [shard["folder"] for shard in shards] == ["2026", "2025"]
+    wait_for_status(page, r"^3 briefings found for “fentanyl”")
+    titles = result_titles(page)
+    assert titles[-1] == "Coastguard to begin joint patrols against drug smuggling at sea"
+    assert {LIAISON_TITLE, "Customs cooperation deal targets fentanyl precursor shipments"} == set(
+        titles[:2]
+    )
+    metas = page.locator(".search-result .briefing-meta").all_inner_texts()
+    years = [datetime.strptime(meta.split(" · ")[0], "%d %B %Y").year for meta in metas]
+    assert years == [2026, 2026, 2025]
+
+
 def test_results_sort_newest_first_and_filter_by_year_without_words(page, sample_url):
     page.goto(f"{sample_url}/search/?year=2025&sort=date")
     wait_for_status(page, r"briefings? found")

@@ -1,4 +1,8 @@
-"""Readers search every year at once, though each year has its own index, reused when unchanged."""
+"""Readers search every year at once, though the index comes in a few shards by age.
+
+The newest year has a shard of its own and the older years share one (SEARCH_INDEX_BANDS);
+each shard is reused when its pages are unchanged.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,15 @@ import search_index.index
 from archive.build import build_site
 from archive.paths import ROOT
 from contract import versions
-from search_index.shards import MAX_ALTERNATIVES, Shard, fingerprint, index_settings, shards_of
+from search_index.settings import DEFAULTS
+from search_index.shards import (
+    MAX_ALTERNATIVES,
+    Shard,
+    band_of,
+    fingerprint,
+    index_settings,
+    shards_of,
+)
 
 from .conftest import minimal_briefing, read_page, served
 from .test_search import result_titles, wait_for_status
@@ -32,9 +44,9 @@ NEWEST = "Harbour reopens to ferries"
 def three_years() -> dict[str, str]:
     """Return briefings over 2024 to 2026; "okapi" is in one of each year.
 
-    In its own year the 2024 one is the latest briefing and the 2026 one the earliest, so
-    Pagefind's merged "date" order (each briefing's place in its own year) would list the
-    2024 one first: only a sort across the years puts 2026 first.
+    In its own shard the 2026 one is the earliest briefing, so Pagefind's merged "date"
+    order (each briefing's place in its own shard) would not list it first: only a sort
+    across the shards puts 2026 first.
     """
     return {
         "2024/jan.md": minimal_briefing("Fisheries quota", "2024-01-10", tags="health"),
@@ -72,7 +84,7 @@ def shard_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def manifest(site: Path) -> dict[str, str]:
-    """Return each year's fingerprint from the index's manifest."""
+    """Return each shard's fingerprint from the index's manifest."""
     shards = json.loads((site / "pagefind/shards.json").read_text("utf-8"))["shards"]
     return {shard["folder"]: shard["fingerprint"] for shard in shards}
 
@@ -117,45 +129,68 @@ def result_dates(page) -> list[datetime]:
     return [datetime.strptime(meta.split(" · ")[0], "%d %B %Y") for meta in metas]
 
 
-# Pure functions: which pages make which year's index, and what its fingerprint covers.
+# Pure functions: which pages make which shard's index, and what its fingerprint covers.
 
 
 def briefing(save_as: str, year: int) -> SimpleNamespace:
     return SimpleNamespace(save_as=save_as, date=datetime(year, 6, 1))
 
 
-def test_briefings_are_grouped_by_the_year_of_their_date_newest_first():
-    shards = shards_of([briefing("b/2024/a/", 2024), briefing("b/2026/c/", 2026),
-                        briefing("b/2024/b/", 2024)])  # fmt: skip
-    assert shards == [Shard(2026, ("b/2026/c/",)), Shard(2024, ("b/2024/a/", "b/2024/b/"))]
+def test_years_are_banded_by_their_age_from_the_newest_year():
+    # The newest year alone, the four before it, then every older year.
+    bands = (1, 4)
+    years = (2026, 2025, 2022, 2021, 2011)
+    assert [band_of(year, 2026, bands) for year in years] == [0, 1, 1, 2, 2]
+    assert [band_of(year, 2026, ()) for year in (2026, 2011)] == [0, 0]
+    assert DEFAULTS["SEARCH_INDEX_BANDS"] == (1,)
 
 
-def test_the_globs_match_the_year_and_no_other(tmp_path):
+def test_the_newest_year_has_a_shard_and_the_older_years_share_one():
+    pages = [briefing("b/2024/a/", 2024), briefing("b/2026/c/", 2026),
+             briefing("b/2021/b/", 2021), briefing("b/2024/b/", 2024)]  # fmt: skip
+    shards = shards_of(pages, (1,))
+    assert shards == [
+        Shard((2026,), ("b/2026/c/",)),
+        Shard((2024, 2021), ("b/2021/b/", "b/2024/a/", "b/2024/b/")),
+    ]
+    assert [shard.folder for shard in shards] == ["2026", "2021-2024"]
+    assert [shard.folder for shard in shards_of(pages, (1, 2))] == ["2026", "2024", "2021"]
+    assert [shard.folder for shard in shards_of(pages, ())] == ["2021-2026"]
+    assert shards_of([], (1,)) == []
+
+
+def test_the_globs_match_the_shard_and_no_other(tmp_path):
     pages = {
         2025: ["briefings/2025/01/a-b/index.html", "briefings/2025/02/c/index.html"],
         2026: ["briefings/2026/01/d/index.html", "briefings/2026/01/e/index.html"],
-        # A flat address: its folder also holds another year's page.
+        # A flat address: its folder also holds another shard's page.
         2024: ["flat/{odd},[x]*.html"],
     }
     pages[2023] = ["flat/f.html"]
-    shards = shards_of(briefing(page, year) for year, names in pages.items() for page in names)
-    globs = {shard.year: shard.globs for shard in shards}
-    assert globs[2025] == ("briefings/2025/**/*.html",)
-    assert globs[2026] == ("briefings/2026/**/*.html",)
-    assert globs[2024] == (r"flat/\{odd\}\,\[x\]\*.html",)
-    assert globs[2023] == ("flat/f.html",)
-    # What the folder patterns match on disk: every page of the year, no other year's.
+    pages[2022] = ["briefings/2022/05/g/index.html"]
+    briefings = [briefing(page, year) for year, names in pages.items() for page in names]
+    shards = shards_of(briefings, (1, 1, 1))
+    globs = {shard.folder: shard.globs for shard in shards}
+    assert globs["2025"] == ("briefings/2025/**/*.html",)
+    assert globs["2026"] == ("briefings/2026/**/*.html",)
+    assert globs["2024"] == (r"flat/\{odd\}\,\[x\]\*.html",)
+    # Years that share a shard share its patterns.
+    assert globs["2022-2023"] == ("{briefings/2022/**/*.html,flat/f.html}",)
+    # What the folder patterns match on disk: every page of the shard, no other shard's.
     for name in (name for names in pages.values() for name in names):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("<p>page</p>")
     for shard in shards[:2]:
         found = {p.relative_to(tmp_path).as_posix() for p in tmp_path.glob(shard.globs[0])}
         assert found == set(shard.pages)
+    # One shard for every year: the briefings folder is all its own.
+    assert shards_of(briefings[:4] + briefings[-1:])[0].globs == ("briefings/**/*.html",)
 
 
-def test_a_year_of_scattered_pages_is_given_to_pagefind_in_groups():
+def test_a_shard_of_scattered_pages_is_given_to_pagefind_in_groups():
     names = [f"p{number}.html" for number in range(MAX_ALTERNATIVES + 1)]
-    shard = shards_of([briefing(name, 2025) for name in names] + [briefing("x.html", 2024)])[0]
+    briefings = [briefing(name, 2025) for name in names] + [briefing("x.html", 2024)]
+    shard = shards_of(briefings, (1,))[0]
     assert len(shard.globs) == 2
     assert shard.globs[0].startswith("{") and shard.globs[0].count(",") == MAX_ALTERNATIVES - 1
     # No brace for a group of one.
@@ -165,25 +200,33 @@ def test_a_year_of_scattered_pages_is_given_to_pagefind_in_groups():
 def test_the_fingerprint_follows_every_page_byte_and_the_settings(tmp_path):
     (tmp_path / "a.html").write_text("<p>one</p>")
     (tmp_path / "b.html").write_text("<p>two</p>")
-    shard = Shard(2025, ("a.html", "b.html"))
+    shard = Shard((2025,), ("a.html", "b.html"))
     first = fingerprint(tmp_path, shard, "settings")
     assert fingerprint(tmp_path, shard, "settings") == first
     assert fingerprint(tmp_path, shard, "other settings") != first
-    assert fingerprint(tmp_path, Shard(2025, ("a.html",)), "settings") != first
+    assert fingerprint(tmp_path, Shard((2025,), ("a.html",)), "settings") != first
     (tmp_path / "b.html").write_text("<p>two!</p>")
     assert fingerprint(tmp_path, shard, "settings") != first
 
 
-# The built site: one index per year, all searched at once in the browser.
+# The built site: the newest year's index and the older years', all searched at once.
 
 
-def test_each_year_has_its_own_index_and_the_search_page_lists_them_newest_first(shard_site):
-    assert sorted(manifest(shard_site)) == ["2024", "2025", "2026"]
-    for year, pages in (("2024", 4), ("2025", 2), ("2026", 2)):
-        entry = json.loads((shard_site / f"pagefind/{year}/pagefind-entry.json").read_text())
+def test_the_newest_year_and_the_older_years_have_an_index_each_listed_newest_first(shard_site):
+    assert sorted(manifest(shard_site)) == ["2024-2025", "2026"]
+    for folder, pages in (("2024-2025", 6), ("2026", 2)):
+        entry = json.loads((shard_site / f"pagefind/{folder}/pagefind-entry.json").read_text())
         assert entry["languages"]["en"]["page_count"] == pages
+    assert sorted(path.name for path in (shard_site / "pagefind").iterdir()) == [
+        "2024-2025",
+        "2026",
+        "shards.json",
+    ]
     form = read_page(shard_site, "search/").select_one("form#search")
-    assert form["data-years"] == "2026 2025 2024"
+    assert json.loads(form["data-shards"]) == [
+        {"folder": "2026", "years": ["2026"]},
+        {"folder": "2024-2025", "years": ["2025", "2024"]},
+    ]
 
 
 def test_a_word_is_found_in_every_year_and_counted_across_them(browser, shard_site):
@@ -228,13 +271,13 @@ def test_newest_first_without_words_lists_every_briefing_by_date(browser, shard_
         assert [d.year for d in dates] == [2026, 2025, 2024, 2024, 2024, 2024]
 
 
-# Rebuilds: only the changed year is indexed again, and nothing stale is ever found.
+# Rebuilds: only the changed shard is indexed again, and nothing stale is ever found.
 
 
-def test_editing_one_briefing_indexes_only_its_year_again(browser, make_site):
+def test_editing_an_old_briefing_indexes_only_its_shard_again(browser, make_site):
     site = make_site(three_years())
     before = manifest(site)
-    kept = {year: files(site / "pagefind" / year) for year in ("2024", "2026")}
+    kept = files(site / "pagefind" / "2026")
 
     edited = three_years()
     edited["2025/okapi.md"] = edited["2025/okapi.md"].replace(
@@ -243,16 +286,64 @@ def test_editing_one_briefing_indexes_only_its_year_again(browser, make_site):
     site = make_site(edited)
 
     after = manifest(site)
-    assert after["2025"] != before["2025"]
-    assert {y: after[y] for y in ("2024", "2026")} == {y: before[y] for y in ("2024", "2026")}
-    # The unchanged years' files are the last build's own (linked, not written again).
-    for year, old in kept.items():
-        assert files(site / "pagefind" / year) == old
+    assert after["2024-2025"] != before["2024-2025"]
+    assert after["2026"] == before["2026"]
+    # The unchanged shard's files are the last build's own (linked, not written again).
+    assert files(site / "pagefind" / "2026") == kept
 
     with searched(browser, site, "?q=pangolin", r"^1 briefing found for “pangolin”") as page:
         assert result_titles(page) == [MIDDLE]
     with searched(browser, site, "?q=okapi", r"^2 briefings found for “okapi”") as page:
         assert sorted(result_titles(page)) == sorted([OLDEST, NEWEST])
+
+
+def test_editing_a_briefing_of_the_newest_year_leaves_the_older_years_index(make_site):
+    site = make_site(three_years())
+    before = manifest(site)
+    kept = files(site / "pagefind" / "2024-2025")
+
+    edited = three_years()
+    # The body only: a title is also shown on other briefings' pages (related briefings).
+    edited["2026/okapi.md"] = edited["2026/okapi.md"].replace("carry an okapi", "carry a tapir")
+    site = make_site(edited)
+
+    after = manifest(site)
+    assert after["2026"] != before["2026"]
+    assert after["2024-2025"] == before["2024-2025"]
+    assert files(site / "pagefind" / "2024-2025") == kept
+
+
+def test_a_briefing_of_a_new_year_moves_the_bands(browser, make_site):
+    older = {name: text for name, text in three_years().items() if not name.startswith("2026/")}
+    site = make_site(older)
+    assert sorted(manifest(site)) == ["2024", "2025"]
+    site = make_site(three_years())
+
+    assert sorted(manifest(site)) == ["2024-2025", "2026"]
+    assert not (site / "pagefind/2025").exists()
+    assert not (site / "pagefind/2024").exists()
+    with searched(browser, site, "?q=okapi&sort=date", r"^3 briefings found") as page:
+        assert result_titles(page) == [NEWEST, MIDDLE, OLDEST]
+        assert page.problems == []
+
+
+def test_the_bands_are_a_setting(make_site):
+    site = make_site(three_years(), SEARCH_INDEX_BANDS=(1, 1))
+    assert sorted(manifest(site)) == ["2024", "2025", "2026"]
+    site = make_site({}, SEARCH_INDEX_BANDS=())
+    assert sorted(manifest(site)) == ["2024-2026"]
+    form = read_page(site, "search/").select_one("form#search")
+    assert json.loads(form["data-shards"]) == [
+        {"folder": "2024-2026", "years": ["2026", "2025", "2024"]}
+    ]
+
+
+@pytest.mark.parametrize("bands", [(0,), [1, "4"], 1, (True,)])
+def test_bands_that_are_not_whole_years_are_refused(make_site, bands):
+    with pytest.raises(ValueError) as stopped:
+        make_site(three_years(), SEARCH_INDEX_BANDS=bands, SEARCH_INDEX_ENABLED=False)
+    message = str(stopped.value)
+    assert "search_index: SEARCH_INDEX_BANDS must be a list of years per shard" in message
 
 
 def test_pagefind_its_configuration_and_this_plugin_are_in_every_fingerprint(monkeypatch):
@@ -268,14 +359,15 @@ def test_pagefind_its_configuration_and_this_plugin_are_in_every_fingerprint(mon
 
 def test_a_year_without_briefings_leaves_the_index(browser, make_site, tmp_path):
     site = make_site(three_years())
-    assert (site / "pagefind/2025").is_dir()
+    assert (site / "pagefind/2024-2025").is_dir()
     for name in ("okapi.md", "dec.md"):
         (tmp_path / "content/briefings/2025" / name).unlink()
     site = make_site({})
 
     assert sorted(manifest(site)) == ["2024", "2026"]
-    assert not (site / "pagefind/2025").exists()
-    assert read_page(site, "search/").select_one("form#search")["data-years"] == "2026 2024"
+    assert not (site / "pagefind/2024-2025").exists()
+    form = read_page(site, "search/").select_one("form#search")
+    assert [shard["folder"] for shard in json.loads(form["data-shards"])] == ["2026", "2024"]
     with searched(browser, site, "", r"^Type a word") as page:
         assert checkbox_labels(page, "year") == ["2026 (2)", "2024 (4)"]
         assert page.problems == []
@@ -293,20 +385,20 @@ def test_a_bundle_with_an_empty_file_is_not_written_whole(tmp_path):
     assert not search_index.index.written_whole(tmp_path)
 
 
-def test_a_year_left_unfinished_by_pagefind_is_indexed_again(tmp_path, monkeypatch):
+def test_a_shard_left_unfinished_by_pagefind_is_indexed_again(tmp_path, monkeypatch):
     calls = []
 
     async def flaky_build(site, shard, folder):
-        calls.append(shard.year)
+        calls.append(shard.folder)
         folder.mkdir(parents=True)
         # The first time, as Pagefind sometimes leaves it: a file created, never written.
         (folder / "pagefind-entry.json").write_text("" if len(calls) == 1 else "{}")
 
     monkeypatch.setattr(search_index.index, "build_shard", flaky_build)
-    plan = search_index.index.Plan(tmp_path, tmp_path / "pagefind", [Shard(2025, ())])
+    plan = search_index.index.Plan(tmp_path, tmp_path / "pagefind", [Shard((2025,), ())])
     # In a thread, as in a build: a browser test may have left this one's event loop running.
     with ThreadPoolExecutor(max_workers=1) as thread:
         folder = tmp_path / "pagefind" / "2025"
         thread.submit(search_index.index._build_whole, plan, plan.shards[0], folder).result()
-    assert calls == [2025, 2025]
+    assert calls == ["2025", "2025"]
     assert (tmp_path / "pagefind" / "2025" / "pagefind-entry.json").read_text() == "{}"

@@ -14,7 +14,7 @@ def register() -> None:
     """Connect indexing to Pelican's signals."""
     signals.initialized.connect(start_build)
     signals.initialized.connect(apply_defaults)
-    # Before any page is written: each year's briefings, and the years for the search page.
+    # Before any page is written: each shard's briefings, and the shards for the search page.
     signals.article_generator_finalized.connect(plan_shards)
     # Started once the briefing pages are written, finished once every page is, so
     # `pelican`, `python3 dev.py build` and the live preview all end with a complete index.

@@ -1,4 +1,4 @@
-"""Index the built briefing pages with Pagefind, one index per year, for the site's search."""
+"""Index the built briefing pages with Pagefind, in a few shards by age, for the site's search."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ CODE = tuple(Path(__file__).parent.glob("*.py"))
 
 @dataclass
 class Plan:
-    """What one build indexes: the site's folder, the bundle folder, and each year's pages."""
+    """What one build indexes: the site's folder, the bundle folder, and each shard's pages."""
 
     site: Path
     bundle: Path
@@ -52,10 +52,10 @@ class Plan:
 
 @dataclass
 class Outcome:
-    """What indexing did: the years indexed afresh, the years reused, the pages searchable."""
+    """What indexing did: the shards indexed afresh, the shards reused, the pages searchable."""
 
-    built: list[int] = field(default_factory=list)
-    reused: list[int] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
     pages: int = 0
 
 
@@ -70,7 +70,7 @@ async def build_shard(site: Path, shard: Shard, folder: Path) -> None:
     """Index the shard's pages under ``site`` into ``folder``, in a Pagefind process of its own."""
     # Only pages marked data-pagefind-body are indexed (the theme marks published
     # briefings), so drafts and hidden briefings stay out even if listed. The service
-    # process exits when the shard is written, so Pagefind holds one year at a time.
+    # process exits when the shard is written, so Pagefind holds one shard at a time.
     async with PagefindIndex(config=shard_config(folder)) as index:
         for glob in shard.globs:
             await index.add_directory(str(site), glob=glob)
@@ -95,7 +95,7 @@ def remove_unused_files(folder: Path) -> None:
         path.unlink()
 
 
-# Times a year is indexed before its index is reported as not written.
+# Times a shard is indexed before its index is reported as not written.
 ATTEMPTS = 3
 
 
@@ -119,13 +119,13 @@ def _build_whole(plan: Plan, shard: Shard, folder: Path) -> None:
         if written_whole(folder):
             return
         logger.info(
-            "search_index: Pagefind left the %d index unfinished (try %d)", shard.year, attempt
+            "search_index: Pagefind left the %s index unfinished (try %d)", shard.folder, attempt
         )
-    raise RuntimeError(f"Pagefind left the {shard.year} index unfinished {ATTEMPTS} times")
+    raise RuntimeError(f"Pagefind left the {shard.folder} index unfinished {ATTEMPTS} times")
 
 
 def index_shards(plan: Plan) -> Outcome:
-    """Write each year's index into the bundle, reusing the previous build's unchanged ones."""
+    """Write each shard's index into the bundle, reusing the previous build's unchanged ones."""
     outcome = Outcome()
     settings_hash = index_settings(dict(shard_config(plan.bundle)), CODE)
     known = read_manifest(plan.previous) if plan.previous else {}
@@ -134,17 +134,17 @@ def index_shards(plan: Plan) -> Outcome:
         key = fingerprint(plan.site, shard, settings_hash)
         folder = plan.bundle / shard.folder
         if plan.previous and reuse(plan.previous, known, plan.bundle, shard, key):
-            outcome.reused.append(shard.year)
+            outcome.reused.append(shard.folder)
         else:
             _build_whole(plan, shard, folder)
             remove_unused_files(folder)
-            outcome.built.append(shard.year)
+            outcome.built.append(shard.folder)
         pages = indexed_pages(folder)
         if pages != len(shard.pages):
             logger.warning(
-                "search_index: the %d index holds %d of its %d briefing pages; are the others "
+                "search_index: the %s index holds %d of its %d briefing pages; are the others "
                 "missing the data-pagefind-body mark?",
-                shard.year,
+                shard.folder,
                 pages,
                 len(shard.pages),
             )
@@ -161,7 +161,7 @@ RUNNING = "search_index.running"
 
 
 def plan_shards(generator: Any) -> None:
-    """Note each year's published briefing pages, and give the search page the years."""
+    """Note each shard's published briefing pages, and give the search page the shards."""
     settings = generator.settings
     if not settings.get("SEARCH_INDEX_ENABLED"):
         return
@@ -171,15 +171,20 @@ def plan_shards(generator: Any) -> None:
     # generator.articles holds the published briefings only: drafts and hidden ones are
     # kept apart, and their pages are not marked for the index either. Pelican keeps the
     # versions in other languages than the default among its translations.
-    shards = shards_of([*generator.articles, *generator.translations])
+    shards = shards_of(
+        [*generator.articles, *generator.translations], settings["SEARCH_INDEX_BANDS"]
+    )
     build_state(settings).notes[PLAN] = Plan(
         site=site,
         bundle=site / folder,
         shards=shards,
         previous=Path(previous) / folder if previous else None,
     )
-    # The search page loads the newest year's index and merges the others into it.
-    generator.context["search_index_years"] = [shard.year for shard in shards]
+    # The search page loads the newest shard's index and merges the others into it; it
+    # sorts by date shard by shard, so it needs each shard's years.
+    generator.context["search_index_shards"] = [
+        {"folder": shard.folder, "years": [str(year) for year in shard.years]} for shard in shards
+    ]
 
 
 def start_after_briefings(path: str, context: dict[str, Any] | None = None) -> None:
@@ -230,8 +235,8 @@ def index_site(pelican: Any) -> None:
         "search_index: %d briefing pages searchable; indexed %s, reused %s "
         "(%.2f s after the last page) into %s",
         outcome.pages,
-        ", ".join(map(str, outcome.built)) or "no year",
-        ", ".join(map(str, outcome.reused)) or "no year",
+        ", ".join(outcome.built) or "no shard",
+        ", ".join(outcome.reused) or "no shard",
         time.perf_counter() - started,
         site / settings["SEARCH_INDEX_OUTPUT_PATH"].strip("/"),
     )

@@ -11,10 +11,16 @@ DEFAULTS: dict[str, Any] = {
     # Index the built site after every build; False leaves search out (no index, no page).
     "SEARCH_INDEX_ENABLED": True,
     # The folder, inside the output, that holds the index: one Pagefind bundle (index and
-    # search script) per year of briefings in `<year>/`, and each year's fingerprint in
-    # `shards.json`. A year whose fingerprint is unchanged is reused from this folder in
-    # INCREMENTAL_PREVIOUS_OUTPUT (the incremental plugin's setting; None indexes every year).
+    # search script) per shard of SEARCH_INDEX_BANDS, in `<year>/` or `<oldest>-<newest>/`,
+    # and each shard's fingerprint in `shards.json`. A shard whose fingerprint is unchanged
+    # is reused from this folder in INCREMENTAL_PREVIOUS_OUTPUT (the incremental plugin's
+    # setting; None indexes every shard).
     "SEARCH_INDEX_OUTPUT_PATH": "pagefind",
+    # Years in each index shard, newest first, counted back from the newest briefing's year;
+    # the older years share one last shard. Each shard costs a reader's first search some
+    # requests and a build one Pagefind run; an edit re-indexes only its own shard. (1,):
+    # the newest year, edited most, on its own, and one shard for the rest; () one index.
+    "SEARCH_INDEX_BANDS": (1,),
     # The search page's policy; None takes CONTENT_SECURITY_POLICY and lets WebAssembly run.
     "SEARCH_INDEX_CONTENT_SECURITY_POLICY": None,
 }
@@ -32,6 +38,14 @@ CHECKS = {
             isinstance(folder, str) and bool(folder.strip("/")) and ".." not in folder.split("/")
         ),
         "a folder inside the output, such as 'pagefind'",
+    ),
+    "SEARCH_INDEX_BANDS": Expect(
+        lambda bands: (
+            isinstance(bands, list | tuple)
+            and all(isinstance(years, int) and not isinstance(years, bool) for years in bands)
+            and all(years >= 1 for years in bands)
+        ),
+        "a list of years per shard, newest first, each at least 1, such as (1,) or (1, 4)",
     ),
     "SEARCH_INDEX_CONTENT_SECURITY_POLICY": text("a policy").or_none(
         "a policy, or None for the site's with WebAssembly allowed"

@@ -1,4 +1,4 @@
-"""Split the search index by the briefings' year, and tell which year's index can be reused."""
+"""Split the search index into a few shards by the briefings' age; tell which can be reused."""
 
 from __future__ import annotations
 
@@ -7,34 +7,36 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 from contract.versions import package_versions
 
-# Written into the bundle folder: each year's fingerprint, for the next build to compare.
+# Written into the bundle folder: each shard's fingerprint, for the next build to compare.
 MANIFEST = "shards.json"
 # Raised when the manifest's layout changes, so an old manifest never matches.
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 # Characters with a meaning in Pagefind's globs (wax), escaped in page paths.
 GLOB_SPECIAL = re.compile(r"([\\?*$:<>()\[\]{},!])")
 
 
 @dataclass(frozen=True)
 class Shard:
-    """One year's index: the year, the output paths of its briefing pages, and their globs."""
+    """One index: its years (newest first), the output paths of its pages, and their globs."""
 
-    year: int
+    years: tuple[int, ...]
     pages: tuple[str, ...]
-    # Globs, relative to the site, that together match the pages and no other year's page.
+    # Globs, relative to the site, that together match the pages and no other shard's page.
     globs: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def folder(self) -> str:
-        """Return the shard's folder name inside the bundle folder."""
-        return str(self.year)
+        """Return the shard's folder name inside the bundle: its year, or its oldest-newest."""
+        newest, oldest = self.years[0], self.years[-1]
+        return str(newest) if newest == oldest else f"{oldest}-{newest}"
 
 
 # Pagefind refuses to parse a glob of some thousands of alternatives (10,000 pages of one
@@ -52,14 +54,14 @@ def _folders(page: str) -> list[str]:
     return ["/".join(parts[: depth + 1]) for depth in range(len(parts))]
 
 
-def _patterns(pages: Iterable[str], years_under: dict[str, set[int]]) -> list[str]:
-    """Return the fewest patterns that match ``pages`` and no other year's briefing page."""
+def _patterns(pages: Iterable[str], shards_under: dict[str, set[int]]) -> list[str]:
+    """Return the fewest patterns that match ``pages`` and no other shard's briefing page."""
     patterns = set()
     for page in pages:
-        # The outermost folder that holds briefing pages of this year only: with URLs
-        # grouped by date, as ours are, one pattern covers the year's folder. Other pages
+        # The outermost folder that holds briefing pages of this shard only: with URLs
+        # grouped by date, as ours are, one pattern covers a year's folder. Other pages
         # there (listings) are not marked for the index, so Pagefind skips them.
-        pure = next((f for f in _folders(page) if len(years_under[f]) == 1), None)
+        pure = next((f for f in _folders(page) if len(shards_under[f]) == 1), None)
         if pure is not None and page.endswith(".html"):
             patterns.add(_escape(pure) + "/**/*.html")
         else:
@@ -72,21 +74,43 @@ def _globs(patterns: list[str]) -> tuple[str, ...]:
     return tuple(group[0] if len(group) == 1 else "{" + ",".join(group) + "}" for group in groups)
 
 
-def shards_of(briefings: Iterable[Any]) -> list[Shard]:
-    """Group published briefings' pages by the year of their date, newest year first."""
+def band_of(year: int, newest: int, bands: Sequence[int]) -> int:
+    """Return the number of the shard that holds ``year``: 0 for the newest band.
+
+    ``bands`` are the years in each shard, newest first, counted back from the ``newest``
+    year of briefings; every year older than they reach shares one last shard.
+    """
+    age = newest - year
+    for number, reach in enumerate(accumulate(bands)):
+        if age < reach:
+            return number
+    return len(bands)
+
+
+def shards_of(briefings: Iterable[Any], bands: Sequence[int] = ()) -> list[Shard]:
+    """Group published briefings' pages into shards by the age of their year, newest first."""
     by_year: dict[int, list[str]] = {}
     for briefing in briefings:
         if briefing.save_as:  # an empty ARTICLE_SAVE_AS writes no page
             by_year.setdefault(briefing.date.year, []).append(briefing.save_as)
-    years_under: dict[str, set[int]] = {}
-    for year, pages in by_year.items():
-        for page in pages:
+    if not by_year:
+        return []
+    newest = max(by_year)
+    # The years of each shard, newest first; the newest year changes only in a new year.
+    years_of: dict[int, list[int]] = {}
+    for year in sorted(by_year, reverse=True):
+        years_of.setdefault(band_of(year, newest, bands), []).append(year)
+    shards_under: dict[str, set[int]] = {}
+    for number, years in years_of.items():
+        for page in (page for year in years for page in by_year[year]):
             for folder in _folders(page):
-                years_under.setdefault(folder, set()).add(year)
-    return [
-        Shard(year, tuple(sorted(pages)), _globs(_patterns(pages, years_under)))
-        for year, pages in sorted(by_year.items(), reverse=True)
-    ]
+                shards_under.setdefault(folder, set()).add(number)
+    shards = []
+    for years in (years_of[number] for number in sorted(years_of)):
+        pages = [page for year in years for page in by_year[year]]
+        globs = _globs(_patterns(pages, shards_under))
+        shards.append(Shard(tuple(years), tuple(sorted(pages)), globs))
+    return shards
 
 
 def index_settings(config: dict[str, Any], code: Iterable[Path]) -> str:

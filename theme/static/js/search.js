@@ -1,8 +1,9 @@
 // The search page: runs Pagefind's index in the browser and keeps the search in the URL.
 // The form is the state: its fields (q, sort, and one checkbox per facet value) are what
 // the address holds, so a search can be shared, bookmarked and restored on reload.
-// The index comes in one Pagefind bundle per year (data-years, newest first): the newest
-// is loaded and the others are merged into it, so one search covers every year.
+// The index comes in a few Pagefind bundles by age (data-shards, newest first, each with
+// its folder and years): the newest is loaded and the others are merged into it, so one
+// search covers every year.
 
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 250;
@@ -19,6 +20,8 @@ let totalFilters = {}; // facet counts over every briefing
 let latest = 0; // only the newest search may draw its results
 let typingTimer;
 let followMap = null; // the pages and feeds a search can follow (data-follow)
+let followLoading = null; // its download, started by the first search on one tag
+let shards = []; // the index's bundles, newest first: { folder, years } (data-shards)
 
 // Facet values read in the order a reader expects: newest year first, others A to Z.
 function sortedValues(name, counts) {
@@ -205,22 +208,22 @@ async function showResults(results, from, ticket) {
   }
 }
 
-// Pagefind sorts each year's index on its own, then merges them by score, which for a sort
-// is a briefing's place inside its own year: the years would interleave. Each index holds
-// one year (the year facet is the same year), so ask year by year, newest first, and join.
+// Pagefind sorts each bundle's index on its own, then merges them by score, which for a
+// sort is a briefing's place inside its own bundle: the bundles would interleave. Each
+// holds its own years (the year facet tells them apart), so ask bundle by bundle, newest
+// first, and join.
 async function newestFirst(term, filters, sort, search) {
   const counts = search.filters.year || {};
   const chosen = filters.year?.any;
-  const years = sortedValues("year", counts).filter(
-    (year) => counts[year] > 0 && (!chosen || chosen.includes(year)),
-  );
-  if (years.length < 2) return search.results;
-  const byYear = await Promise.all(
-    years.map((year) =>
-      pagefind.search(term || null, { filters: { ...filters, year: { any: [year] } }, sort }),
+  const wanted = (year) => counts[year] > 0 && (!chosen || chosen.includes(year));
+  const parts = shards.map((shard) => shard.years.filter(wanted)).filter((years) => years.length);
+  if (parts.length < 2) return search.results;
+  const byShard = await Promise.all(
+    parts.map((years) =>
+      pagefind.search(term || null, { filters: { ...filters, year: { any: years } }, sort }),
     ),
   );
-  const results = byYear.flatMap((part) => part.results);
+  const results = byShard.flatMap((part) => part.results);
   // The same briefings in another order; should the years not add up, Pagefind's own order.
   return results.length === search.results.length ? results : search.results;
 }
@@ -239,7 +242,13 @@ function followTarget(filters) {
   return { ...tag, title: `Briefings tagged “${tags[0]}”` };
 }
 
-function showFollow(filters) {
+// The map is fetched the first time a search has one tag (it names every tag's pages):
+// searches without a tag, most first searches, never download it.
+async function showFollow(filters, ticket) {
+  if (!followMap && filters.tag?.any?.length === 1) {
+    await loadFollowMap();
+    if (ticket !== latest) return;
+  }
   const target = followTarget(filters);
   follow.replaceChildren();
   follow.hidden = !target;
@@ -256,7 +265,7 @@ function showFollow(filters) {
   if (target.json) follow.append(" · ", link(target.json, "JSON feed", "application/feed+json"));
 }
 
-async function loadFollowMap() {
+async function fetchFollowMap() {
   if (!form.dataset.follow) return;
   try {
     const response = await fetch(form.dataset.follow);
@@ -266,12 +275,17 @@ async function loadFollowMap() {
   }
 }
 
+function loadFollowMap() {
+  followLoading ??= fetchFollowMap();
+  return followLoading;
+}
+
 async function runSearch() {
   const ticket = ++latest;
   saveState();
   const term = query.value.trim();
   const filters = chosenFilters();
-  showFollow(filters);
+  showFollow(filters, ticket);
   if (!term && !Object.keys(filters).length) {
     resultList.replaceChildren();
     document.querySelector(".search-more")?.remove();
@@ -295,16 +309,16 @@ async function runSearch() {
 }
 
 async function start() {
-  const years = form.dataset.years.split(" ").filter(Boolean);
-  if (!years.length) {
+  shards = JSON.parse(form.dataset.shards || "[]");
+  if (!shards.length) {
     status.textContent = "There are no briefings to search yet.";
     return;
   }
   const bundle = new URL(form.dataset.bundle, document.baseURI);
-  const yearIndex = (year) => new URL(`${year}/`, bundle);
-  // The newest year's pagefind.js loads Pagefind (its WebAssembly and worker, from beside
-  // it); the other years' indexes only bring their words, filters and pages.
-  pagefind = await import(new URL("pagefind.js", yearIndex(years[0])).href);
+  const shardIndex = (shard) => new URL(`${shard.folder}/`, bundle);
+  // The newest bundle's pagefind.js loads Pagefind (its WebAssembly and worker, from beside
+  // it); the other bundles' indexes only bring their words, filters and pages.
+  pagefind = await import(new URL("pagefind.js", shardIndex(shards[0])).href);
   // Result addresses are relative to the site's root, wherever the site is served from.
   const options = {
     baseUrl: new URL(form.dataset.siteRoot, document.baseURI).pathname,
@@ -313,9 +327,9 @@ async function start() {
   await pagefind.options(options);
   await pagefind.init();
   await Promise.all(
-    years.slice(1).map((year) => pagefind.mergeIndex(yearIndex(year).pathname, options)),
+    shards.slice(1).map((shard) => pagefind.mergeIndex(shardIndex(shard).pathname, options)),
   );
-  [totalFilters] = await Promise.all([pagefind.filters(), loadFollowMap()]);
+  totalFilters = await pagefind.filters();
   buildFacets(totalFilters);
   restoreState();
   form.addEventListener("submit", (event) => {
