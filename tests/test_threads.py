@@ -177,6 +177,89 @@ def test_the_timeline_marks_key_points_new_or_repeated_under_the_tag(make_site):
     assert resolves(site, "tags/fentanyl/", timeline_link["href"])
 
 
+def transcript(*lines: str) -> str:
+    return "A short body paragraph.\n\n::: transcript\n" + "\n\n".join(lines) + "\n:::\n"
+
+
+def test_the_timeline_links_the_questions_on_its_tag_and_marks_their_answers(make_site):
+    site = make_site(
+        {
+            "2025/a.md": minimal_briefing(
+                "Alpha",
+                "2025-11-03",
+                tags="fentanyl, security",
+                key_points=["Checks go on"],
+                body=transcript(
+                    "Q1 [tags: fentanyl]: Will the <precursor> checks widen?",
+                    "A1: Yes, the checks will widen. More ports follow next year.",
+                    "Q2 [tags: security]: What about the border patrols?",
+                    "A2: Patrols go on.",
+                ),
+            ),
+            "2026/b.md": minimal_briefing(
+                "Bravo",
+                "2026-01-05",
+                tags="fentanyl",
+                key_points=["A new line"],
+                body=transcript(
+                    "Q3 [tags: fentanyl]: Any change on the checks?",
+                    "A3: yes, the checks  will WIDEN! Details later.",
+                    "Q4 [tags: fentanyl]: And at the airports?",
+                    "Q5 [tags: fentanyl]: And the land border?",
+                    "A4,5: Airports come first. Then the land border.",
+                ),
+            ),
+        }
+    )
+    page = read_page(site, "tags/fentanyl/timeline/")
+    steps = page.select("li.thread-step")
+    questions = [[visible_text(p) for p in step.select(".thread-question")] for step in steps]
+    # Only the questions on the tag: Q2 is on security.
+    assert questions == [
+        ["Question 1: Will the <precursor> checks widen?"],
+        [
+            "Question 3: Any change on the checks?",
+            "Question 4: And at the airports?",
+            "Question 5: And the land border?",
+        ],
+    ]
+    replies = [visible_text(p) for p in page.select(".thread-reply")]
+    # The first sentence of each answer, marked by its wording under the tag; one answer to
+    # two questions is judged once.
+    assert replies == [
+        "New Answer: Yes, the checks will widen.",
+        "Repeated Answer: yes, the checks will WIDEN!",
+        "New Answer: Airports come first.",
+        "New Answer: Airports come first.",
+    ]
+    for href, anchor in zip(links(page.select_one(".thread-answers")), ["q-1"], strict=True):
+        address, fragment = href.split("#")
+        assert fragment == anchor and resolves(site, "tags/fentanyl/timeline/", address)
+        briefing = read_page(site, "briefings/2025/11/a/")
+        assert "checks widen" in visible_text(briefing.find(id=anchor).parent)
+    security = read_page(site, "tags/security/timeline/")
+    assert [visible_text(p) for p in security.select(".thread-question")] == [
+        "Question 2: What about the border patrols?"
+    ]
+
+
+def test_the_story_page_links_each_steps_questions(sample_site):
+    page = read_page(sample_site, STORY)
+    liaison = page.select("ol.thread > li")[2]
+    hrefs = links(liaison.select_one(".thread-answers"))
+    assert [href.rsplit("#", 1)[1] for href in hrefs] == ["q-1", "q-2", "q-3", "q-4"]
+    assert all(resolves(sample_site, STORY, href.split("#")[0]) for href in hrefs)
+    (reply, *_) = liaison.select(".thread-reply")
+    assert (
+        visible_text(reply)
+        == "Answer: Those details are still being settled between the two sides."
+    )
+    # No marks on a story page: its steps span many tags.
+    assert not liaison.select(".thread-answers .point-mark")
+    timeline = read_page(sample_site, "tags/fentanyl/timeline/")
+    assert any(href.endswith("india-canada-liaison-officers/#q-2") for href in links(timeline))
+
+
 # Topic × person × year
 
 

@@ -16,7 +16,16 @@ from sitemap_xml.entries import SitemapEntry, newest
 from . import addresses
 from .feeds import write_feeds
 from .stories import Story, gather_stories, link_story_parts
-from .topics import Facet, FacetLink, Topic, facet_links, step_points, timeline, topics
+from .topics import (
+    Facet,
+    FacetLink,
+    Topic,
+    facet_links,
+    step_answers,
+    step_points,
+    timeline,
+    topics,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +51,7 @@ class ThreadsGenerator(Generator):
         super().__init__(*args, **kwargs)
         # What a story step shows: the story page asks the same function as the timeline.
         self.env.globals["step_points"] = step_points
+        self.env.globals["step_answers"] = step_answers
 
     def generate_context(self) -> None:
         """Link each briefing to its stories and each tag and spokesperson to their facets."""
@@ -122,7 +132,7 @@ class ThreadsGenerator(Generator):
                 continue
             if template == "tag_timeline":
                 # Worked out only for a timeline that is written: most are kept on a rebuild.
-                variables = {**variables, "timeline_years": timeline(shown)}
+                variables = {**variables, "timeline_years": timeline(shown, variables["tag"])}
             writer.write_file(
                 save_as,
                 self.get_template(template),

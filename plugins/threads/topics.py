@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from transcripts.records import entries_of
 
 from . import addresses
 from .stories import oldest_first
@@ -23,10 +25,48 @@ def normalised(point: str) -> str:
     return " ".join(re.findall(r"\w+", str(point).casefold()))
 
 
+# Where a sentence ends: its stop (and a closing quote), then a space and no lowercase word,
+# so "Mr. Jaiswal" may cut short but "e.g. the chemicals" does not.
+SENTENCE_END = re.compile(r"[.!?…।][\"'”’)]*(?=\s+(?![a-z]))")
+
+
 def step_points(briefing: Any) -> list[str]:
     """Return what a briefing said, as timeline and story steps show it: its key points."""
-    # The hook for the transcripts' answers: add them here and every timeline shows them.
     return list(getattr(briefing, "key_points", None) or [])
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of ``text``'s first paragraph."""
+    paragraph = text.strip().split("\n\n", 1)[0]
+    end = SENTENCE_END.search(paragraph)
+    return paragraph[: end.end()] if end else paragraph
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A question of a step's transcript: its anchor, its text, its answer's first sentence.
+
+    ``new`` says whether the answer's wording is new under the timeline's tag; None where
+    nothing is marked (a story page).
+    """
+
+    url: str
+    number: int
+    question: str
+    answer: str
+    new: bool | None = None
+
+
+def step_answers(briefing: Any, tag: Any = None) -> list[Answered]:
+    """Return a briefing's questions (those on ``tag``, if given), each with its answer."""
+    answered = []
+    for entry in entries_of(briefing):
+        if tag is not None and tag.slug not in {t.slug for t in entry.question.tags}:
+            continue
+        answer = first_sentence(entry.answers[0].text) if entry.answers else ""
+        question = entry.question.paragraphs[0] if entry.question.paragraphs else ""
+        answered.append(Answered(entry.url, entry.question.number, question, answer))
+    return answered
 
 
 @dataclass(frozen=True)
@@ -39,10 +79,11 @@ class Point:
 
 @dataclass
 class TimelineEntry:
-    """A briefing on a timeline, with its key points marked new or repeated."""
+    """A briefing on a timeline: key points and answers on the tag, marked new or repeated."""
 
     briefing: Any
     points: list[Point]
+    answers: list[Answered] = field(default_factory=list)
 
 
 @dataclass
@@ -61,8 +102,12 @@ class TimelineYear:
     months: list[TimelineMonth] = field(default_factory=list)
 
 
-def timeline(briefings: Iterable[Any]) -> list[TimelineYear]:
-    """Group ``briefings`` by year and month, oldest first, and mark each key point new or not."""
+def timeline(briefings: Iterable[Any], tag: Any = None) -> list[TimelineYear]:
+    """Group ``briefings`` by year and month, oldest first, and mark each key point new or not.
+
+    With ``tag``, each briefing also shows its questions on the tag, and each answer is
+    marked the same way: key points and answers share one record of the wording seen.
+    """
     seen: set[str] = set()
     years: list[TimelineYear] = []
     for briefing in oldest_first(briefings):
@@ -71,6 +116,19 @@ def timeline(briefings: Iterable[Any]) -> list[TimelineYear]:
             wording = normalised(point)
             points.append(Point(point, wording not in seen))
             seen.add(wording)
+        answers = []
+        if tag is not None:
+            # One answer to two questions on the tag is judged once: not "repeated" from itself.
+            judged: dict[str, bool] = {}
+            for item in step_answers(briefing, tag):
+                wording = normalised(item.answer)
+                if not wording:
+                    answers.append(item)
+                    continue
+                if wording not in judged:
+                    judged[wording] = wording not in seen
+                    seen.add(wording)
+                answers.append(replace(item, new=judged[wording]))
         date = briefing.date
         if not years or years[-1].year != date.year:
             years.append(TimelineYear(date.year))
@@ -78,7 +136,7 @@ def timeline(briefings: Iterable[Any]) -> list[TimelineYear]:
         months = years[-1].months
         if not months or months[-1].label != label:
             months.append(TimelineMonth(label))
-        months[-1].entries.append(TimelineEntry(briefing, points))
+        months[-1].entries.append(TimelineEntry(briefing, points, answers))
     return years
 
 
