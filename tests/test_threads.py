@@ -420,6 +420,42 @@ def test_the_follow_map_names_pages_and_feeds_that_exist(sample_site):
             assert (sample_site / facet["json"]).is_file()
 
 
+def test_each_tag_has_a_json_feed_that_agrees_with_its_page_and_atom_feed(sample_site):
+    page = read_page(sample_site, "tags/fentanyl/")
+    (alternate,) = page.select('link[rel=alternate][type="application/feed+json"][href*="tags/"]')
+    assert alternate["href"].endswith("/feeds/tags/fentanyl.json")
+    (visible,) = [a for a in page.select(".listing-count a") if "JSON" in a.text]
+    assert visible_text(visible) == "JSON feed of this list"
+    assert resolves(sample_site, "tags/fentanyl/", visible["href"])
+    document = json.loads((sample_site / "feeds/tags/fentanyl.json").read_text())
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert document["title"].endswith("Briefings tagged “Fentanyl”")
+    assert document["home_page_url"].endswith("/tags/fentanyl/")
+    assert document["feed_url"].endswith("/feeds/tags/fentanyl.json")
+    for item in document["items"]:
+        assert {"id", "url", "title", "content_html", "date_published"} <= set(item)
+        assert item["date_published"][:4].isdigit() and "Fentanyl" in item["tags"]
+    on_page = [a["href"].split("../")[-1] for a in page.select(".briefing-list h2 a")]
+    atom = feedparser.parse((sample_site / "feeds/tags/fentanyl.atom.xml").read_bytes())
+    in_json = [item["url"].split("/", 3)[3] for item in document["items"]]
+    assert len(in_json) == 3
+    assert in_json == on_page == [entry.link.split("/", 3)[3] for entry in atom.entries]
+    # Every tag's, named in the map "Follow this search" reads.
+    follow = json.loads((sample_site / "search/follow.json").read_text())["tag"]
+    assert follow["Fentanyl"]["json"] == "feeds/tags/fentanyl.json"
+    assert all((sample_site / tag["json"]).is_file() for tag in follow.values())
+    assert len(list((sample_site / "feeds/tags").glob("*.json"))) == len(follow)
+
+
+def test_no_tag_json_feed_when_the_setting_is_empty(make_site):
+    site = make_site({"2026/a.md": minimal_briefing("A", "2026-01-01")}, THREADS_TAG_FEED_JSON="")
+    assert not list((site / "feeds/tags").glob("*.json"))
+    page = read_page(site, "tags/security/")
+    assert not page.select('link[type="application/feed+json"][href*="tags/"]')
+    follow = json.loads((site / "search/follow.json").read_text())["tag"]
+    assert follow["Security"]["json"] is None
+
+
 # Rebuilds
 
 
@@ -449,7 +485,7 @@ def test_a_changed_story_step_reaches_its_neighbours_pages_on_a_rebuild(make_sit
 # Following a search
 
 
-def test_a_search_on_one_tag_and_one_spokesperson_offers_that_pages_feeds(page, sample_url):
+def test_a_search_on_one_tag_alone_or_with_a_spokesperson_offers_that_pages_feeds(page, sample_url):
     page.goto(f"{sample_url}/search/?tag=Fentanyl&spokesperson=Randhir+Jaiswal")
     follow = page.locator("#search-follow")
     follow.get_by_role("link", name="JSON feed").wait_for()
@@ -464,6 +500,17 @@ def test_a_search_on_one_tag_and_one_spokesperson_offers_that_pages_feeds(page, 
     ]
     for href in hrefs:
         assert page.request.get(href).ok, href
+    # One tag alone: its page, Pelican's Atom feed and its JSON Feed.
+    page.goto(f"{sample_url}/search/?tag=Fentanyl")
+    follow.get_by_role("link", name="JSON feed").wait_for()
+    assert follow.inner_text().startswith("Follow this search: Briefings tagged “Fentanyl”")
+    hrefs = [a.get_attribute("href") for a in follow.locator("a").all()]
+    assert [href.split("/", 3)[3] for href in hrefs] == [
+        "tags/fentanyl/",
+        "feeds/tags/fentanyl.atom.xml",
+        "feeds/tags/fentanyl.json",
+    ]
+    assert page.request.get(hrefs[2]).json()["items"]
     # Two tags match no page: nothing is offered.
     page.goto(f"{sample_url}/search/?tag=Fentanyl&tag=Security")
     page.locator("#search-status").filter(has_text="found").wait_for()

@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from sitemap_xml.entries import SitemapEntry, newest
 
 from . import addresses
-from .feeds import write_feeds
+from .feeds import json_feed, write_feeds, write_json_feed
 from .stories import Story, gather_stories, link_story_parts
 from .topics import (
     Facet,
@@ -32,11 +32,15 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TagTopicLinks:
-    """What a tag's page links to: its timeline, its years and who spoke on it, with counts."""
+    """What a tag's page links to: its timeline, its years and who spoke on it, with counts.
+
+    And its JSON Feed, beside Pelican's Atom feed of the tag.
+    """
 
     timeline_url: str
     years: tuple[FacetLink, ...]
     spokespeople: tuple[FacetLink, ...]
+    json_feed: str = ""
 
 
 def add_threads_generator(pelican: Any) -> type[ThreadsGenerator]:
@@ -61,7 +65,11 @@ class ThreadsGenerator(Generator):
         link_story_parts(briefings, self.stories)
         for other in (*self.context.get("drafts", []), *self.context.get("hidden_articles", [])):
             other.story_parts = []
-        wanted = settings["THREADS_TIMELINES"] or settings["THREADS_FACETS"]
+        wanted = (
+            settings["THREADS_TIMELINES"]
+            or settings["THREADS_FACETS"]
+            or settings["THREADS_TAG_FEED_JSON"]
+        )
         tags = dict(self.context.get("tags", {}))
         self.topics: list[Topic] = (
             topics(tags, settings["THREADS_FACET_MIN_BRIEFINGS"]) if wanted else []
@@ -81,12 +89,18 @@ class ThreadsGenerator(Generator):
                 topic.timeline_url if timelines else "",
                 facet_links(topic.years, lambda facet: facet.value),
                 facet_links(topic.spokespeople, lambda facet: facet.value),
+                self._tag_json_feed(topic.tag),
             )
             for facet in topic.spokespeople:
                 by_person[facet.value.slug].append(facet)
         for author, _ in self.context.get("authors", []):
             facets = sorted(by_person.get(author.slug, []), key=lambda facet: str(facet.tag))
             author.topic_links = facet_links(facets, lambda facet: facet.tag)
+
+    def _tag_json_feed(self, tag: Any) -> str:
+        """Return the file of a tag's JSON Feed, or ''."""
+        pattern = self.settings["THREADS_TAG_FEED_JSON"]
+        return pattern.format(slug=tag.slug) if pattern else ""
 
     def _pages(self) -> list[tuple[str, str, list[Any], dict[str, Any]]]:
         """Return each page to write: template, address, the briefings it shows, its variables."""
@@ -150,6 +164,18 @@ class ThreadsGenerator(Generator):
                 continue
             write_feeds(self.output_path, files, url, title, description, shown, self.settings)
             written += 2
+        for topic in self.topics:
+            name = self._tag_json_feed(topic.tag)
+            # As many entries as Pelican's Atom feed of the tag, from the same briefings.
+            shown = topic.briefings[: self.settings.get("FEED_MAX_ITEMS")]
+            if not name or (keep and keep(name, shown, "feed", topic.tag.url)):
+                kept += bool(name)
+                continue
+            title = f"Briefings tagged “{topic.tag}”"
+            description = f"Briefings tagged {topic.tag}, newest first."
+            document = json_feed(name, topic.tag.url, title, description, shown, self.settings)
+            write_json_feed(self.output_path, name, document)
+            written += 1
         self._write_follow_map()
         logger.info("threads: wrote %d pages and feeds, kept %d unchanged", written, kept)
 
@@ -162,7 +188,7 @@ class ThreadsGenerator(Generator):
             document[str(tag)] = {
                 "url": tag.url,
                 "atom": tag_feed.format(slug=tag.slug) if tag_feed else None,
-                "json": None,
+                "json": self._tag_json_feed(tag) or None,
                 "year": {str(f.value): _follow(f) for f in topic.years},
                 "spokesperson": {str(f.value): _follow(f) for f in topic.spokespeople},
             }
