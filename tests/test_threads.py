@@ -161,15 +161,29 @@ def test_the_timeline_marks_key_points_new_or_repeated_under_the_tag(make_site):
             ),
         }
     )
+    # A page a year: the newest at timeline/, the others at timeline/<year>/; the marks
+    # count the tag's whole history, so 2026's page repeats what 2025's said first.
     page = read_page(site, "tags/fentanyl/timeline/")
-    assert [visible_text(h) for h in page.select("main h2")] == ["2025", "2026"]
-    assert [visible_text(h) for h in page.select("main h3")] == ["November 2025", "January 2026"]
+    older = read_page(site, "tags/fentanyl/timeline/2025/")
+    assert [visible_text(h) for h in page.select("main h2")] == ["2026"]
+    assert [visible_text(h) for h in page.select("main h3")] == ["January 2026"]
+    assert [visible_text(h) for h in older.select("main h3")] == ["November 2025"]
     marks = [
         (visible_text(li.select_one(".point-mark")), li.get("class"))
         for li in page.select(".thread-points li")
     ]
-    assert [mark for mark, _ in marks] == ["New", "New", "Repeated", "New", "Repeated"]
-    assert marks[2][1] == ["point-repeated"]
+    assert [mark for mark, _ in marks] == ["Repeated", "New", "Repeated"]
+    assert marks[0][1] == ["point-repeated"]
+    assert [visible_text(m) for m in older.select(".point-mark")] == ["New", "New"]
+    # Each page links every year, its own marked current.
+    for url in ("tags/fentanyl/timeline/", "tags/fentanyl/timeline/2025/"):
+        years = read_page(site, url).select(".timeline-years a")
+        assert [visible_text(a) for a in years] == ["2025", "2026"]
+        for a in years:
+            target = (Path("/") / url / a["href"]).resolve().relative_to("/").as_posix() + "/"
+            assert visible_text(read_page(site, target).select_one("main h2")) == a.text
+            assert (a.get("aria-current") == "page") == (target == url)
+    assert not (site / "tags/fentanyl/timeline/2026").exists()
     security = read_page(site, "tags/security/timeline/")
     assert [visible_text(m) for m in security.select(".point-mark")] == ["New"]
     tag_page = read_page(site, "tags/fentanyl/")
@@ -196,9 +210,9 @@ def test_the_timeline_links_the_questions_on_its_tag_and_marks_their_answers(mak
                     "A2: Patrols go on.",
                 ),
             ),
-            "2026/b.md": minimal_briefing(
+            "2025/b.md": minimal_briefing(
                 "Bravo",
-                "2026-01-05",
+                "2025-12-05",
                 tags="fentanyl",
                 key_points=["A new line"],
                 body=transcript(
@@ -480,6 +494,29 @@ def test_a_changed_story_step_reaches_its_neighbours_pages_on_a_rebuild(make_sit
     assert visible_text(alpha.p) == "Part 1 of 4 in Cross-border crime cooperation"
     story_page = read_page(site, "stories/cross-border-crime-cooperation/")
     assert "Charlie renamed" in visible_text(story_page)
+
+
+def test_a_rebuild_renders_only_the_timeline_years_an_edit_reaches(make_site):
+    archive = {
+        "2025/a.md": minimal_briefing(
+            "Alpha", "2025-11-03", tags="fentanyl", key_points=["Focus on drugs"]
+        ),
+        "2026/b.md": minimal_briefing(
+            "Bravo", "2026-01-05", tags="fentanyl", key_points=["focus on drugs", "New deal"]
+        ),
+    }
+    site = make_site(archive)
+    older = (site / "tags/fentanyl/timeline/2025/index.html").stat().st_ino
+    # A 2026 edit: the 2025 page shows nothing of it and is kept as it was.
+    archive["2026/b.md"] = archive["2026/b.md"].replace("Title: Bravo", "Title: Bravo renamed")
+    site = make_site(archive)
+    assert (site / "tags/fentanyl/timeline/2025/index.html").stat().st_ino == older
+    assert "Bravo renamed" in visible_text(read_page(site, "tags/fentanyl/timeline/"))
+    # A 2025 edit of wording: 2026's page says "focus on drugs" first now.
+    archive["2025/a.md"] = archive["2025/a.md"].replace("Focus on drugs", "Focus on trade")
+    site = make_site(archive)
+    marks = read_page(site, "tags/fentanyl/timeline/").select(".thread-points .point-mark")
+    assert [visible_text(m) for m in marks] == ["New", "New"]
 
 
 # Following a search

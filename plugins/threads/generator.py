@@ -19,6 +19,7 @@ from .stories import Story, gather_stories, link_story_parts
 from .topics import (
     Facet,
     FacetLink,
+    TimelineYear,
     Topic,
     facet_links,
     step_answers,
@@ -28,6 +29,15 @@ from .topics import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class YearLink:
+    """A link to one year of a tag's timeline; ``current`` on that year's own page."""
+
+    year: int
+    url: str
+    current: bool
 
 
 @dataclass(frozen=True)
@@ -112,8 +122,10 @@ class ThreadsGenerator(Generator):
             pages += [("story", s.url, s.steps, {"story": s}) for s in self.stories]
         for topic in self.topics:
             if self.settings["THREADS_TIMELINES"]:
-                variables = {"topic": topic, "tag": topic.tag}
-                pages.append(("tag_timeline", topic.timeline_url, topic.briefings, variables))
+                # A page a year, so a timeline stays small however long the tag's history.
+                for year_page in topic.timeline_pages:
+                    variables = {"topic": topic, "tag": topic.tag, "timeline_page": year_page}
+                    pages.append(("tag_timeline", year_page.url, year_page.briefings, variables))
             for facet in (*topic.years, *topic.spokespeople):
                 variables = {"facet": facet, "tag": topic.tag, "articles": facet.briefings}
                 pages.append(("topic_facet", facet.url, facet.briefings, variables))
@@ -139,14 +151,29 @@ class ThreadsGenerator(Generator):
         # Only the incremental writer can keep a page; any other writes everything.
         keep = getattr(writer, "keep_page", None)
         written = kept = 0
+        years: dict[int, TimelineYear] = {}
+        marked: Topic | None = None
         for template, url, shown, variables in self._pages():
             save_as = addresses.page(url)[1]
-            if keep and keep(save_as, shown, template, url):
+            details = [template, url]
+            if template == "tag_timeline":
+                topic, year = variables["topic"], variables["timeline_page"].year
+                if topic is not marked:
+                    # Once per tag, over its whole history: a point first said in 2024 is
+                    # repeated in 2025, on another page. A tag's years are consecutive pages.
+                    marked = topic
+                    years = {y.year: y for y in timeline(topic.briefings, topic.tag)}
+                links = tuple(
+                    YearLink(page.year, page.url, page.year == year)
+                    for page in topic.timeline_pages
+                )
+                # The page shows its year's briefings, marked by the wording of the years
+                # before it, and links every year: its key covers those, and nothing else.
+                details += [years[year].seen_before, " ".join(str(link.year) for link in links)]
+                variables = {**variables, "timeline_year": years[year], "year_links": links}
+            if keep and keep(save_as, shown, *details):
                 kept += 1
                 continue
-            if template == "tag_timeline":
-                # Worked out only for a timeline that is written: most are kept on a rebuild.
-                variables = {**variables, "timeline_years": timeline(shown, variables["tag"])}
             writer.write_file(
                 save_as,
                 self.get_template(template),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -96,10 +97,15 @@ class TimelineMonth:
 
 @dataclass
 class TimelineYear:
-    """The months of one year, oldest first."""
+    """The months of one year, oldest first.
+
+    ``seen_before`` is a digest of the wording seen under the tag in the years before: all a
+    year's page takes from them (its marks), so only a change there re-renders the page.
+    """
 
     year: int
     months: list[TimelineMonth] = field(default_factory=list)
+    seen_before: str = ""
 
 
 def timeline(briefings: Iterable[Any], tag: Any = None) -> list[TimelineYear]:
@@ -109,13 +115,22 @@ def timeline(briefings: Iterable[Any], tag: Any = None) -> list[TimelineYear]:
     marked the same way: key points and answers share one record of the wording seen.
     """
     seen: set[str] = set()
+    # Grows with each wording seen for the first time, in order: equal digests, equal marks.
+    history = hashlib.sha256()
     years: list[TimelineYear] = []
-    for briefing in oldest_first(briefings):
-        points = []
-        for point in step_points(briefing):
-            wording = normalised(point)
-            points.append(Point(point, wording not in seen))
+
+    def first_seen(wording: str) -> bool:
+        new = wording not in seen
+        if new:
             seen.add(wording)
+            history.update(wording.encode() + b"\0")
+        return new
+
+    for briefing in oldest_first(briefings):
+        date = briefing.date
+        if not years or years[-1].year != date.year:
+            years.append(TimelineYear(date.year, seen_before=history.hexdigest()))
+        points = [Point(point, first_seen(normalised(point))) for point in step_points(briefing)]
         answers = []
         if tag is not None:
             # One answer to two questions on the tag is judged once: not "repeated" from itself.
@@ -126,12 +141,8 @@ def timeline(briefings: Iterable[Any], tag: Any = None) -> list[TimelineYear]:
                     answers.append(item)
                     continue
                 if wording not in judged:
-                    judged[wording] = wording not in seen
-                    seen.add(wording)
+                    judged[wording] = first_seen(wording)
                 answers.append(replace(item, new=judged[wording]))
-        date = briefing.date
-        if not years or years[-1].year != date.year:
-            years.append(TimelineYear(date.year))
         label = f"{MONTHS[date.month - 1]} {date.year}"
         months = years[-1].months
         if not months or months[-1].label != label:
@@ -183,19 +194,44 @@ class Facet:
         return f"{self.tag}: briefings by {self.value}"
 
 
+@dataclass(frozen=True)
+class TimelinePage:
+    """One year of a tag's timeline: the newest at ``timeline/``, each other at its year's."""
+
+    year: int
+    url: str
+    briefings: list[Any]  # newest first
+
+
 @dataclass
 class Topic:
-    """A tag's derived pages: its timeline and its facets."""
+    """A tag's derived pages: its timeline, a page a year, and its facets."""
 
     tag: Any
     briefings: list[Any]
     years: list[Facet]
     spokespeople: list[Facet]
+    timeline_pages: list[TimelinePage] = field(default_factory=list)  # oldest year first
 
     @property
     def timeline_url(self) -> str:
-        """Return the timeline's address."""
+        """Return the timeline's address: its newest year."""
         return addresses.timeline(self.tag.slug)
+
+
+def timeline_pages(tag: Any, by_year: dict[int, list[Any]]) -> list[TimelinePage]:
+    """Return a tag's timeline pages, oldest year first: one a year, the newest at timeline/."""
+    newest = max(by_year, default=None)
+    return [
+        TimelinePage(
+            year,
+            addresses.timeline(tag.slug)
+            if year == newest
+            else addresses.timeline_year(tag.slug, year),
+            items,
+        )
+        for year, items in sorted(by_year.items())
+    ]
 
 
 def newest_first(briefings: Iterable[Any]) -> list[Any]:
@@ -226,7 +262,8 @@ def topics(tags: dict[Any, Sequence[Any]], minimum: int) -> list[Topic]:
             for slug, items in sorted(by_person.items(), key=lambda item: str(people[item[0]]))
             if len(items) >= minimum
         ]
-        result.append(Topic(tag, ordered, years, spokespeople))
+        pages = timeline_pages(tag, by_year)
+        result.append(Topic(tag, ordered, years, spokespeople, pages))
     return result
 
 
