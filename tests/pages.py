@@ -18,6 +18,7 @@ PAGE_TYPES = {
     "stories": "/stories/",
     "story": "/stories/cross-border-crime-cooperation/",
     "timeline": "/tags/fentanyl/timeline/",
+    "timeline-year": "/tags/fentanyl/timeline/2025/",
     "tag-year": "/tags/fentanyl/years/2026/",
     "tag-spokesperson": "/tags/fentanyl/spokespeople/randhir-jaiswal/",
     "not-found": "/no/such/page/",

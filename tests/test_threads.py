@@ -161,20 +161,117 @@ def test_the_timeline_marks_key_points_new_or_repeated_under_the_tag(make_site):
             ),
         }
     )
+    # A page a year: the newest at timeline/, the others at timeline/<year>/; the marks
+    # count the tag's whole history, so 2026's page repeats what 2025's said first.
     page = read_page(site, "tags/fentanyl/timeline/")
-    assert [visible_text(h) for h in page.select("main h2")] == ["2025", "2026"]
-    assert [visible_text(h) for h in page.select("main h3")] == ["November 2025", "January 2026"]
+    older = read_page(site, "tags/fentanyl/timeline/2025/")
+    assert [visible_text(h) for h in page.select("main h2")] == ["2026"]
+    assert [visible_text(h) for h in page.select("main h3")] == ["January 2026"]
+    assert [visible_text(h) for h in older.select("main h3")] == ["November 2025"]
     marks = [
         (visible_text(li.select_one(".point-mark")), li.get("class"))
         for li in page.select(".thread-points li")
     ]
-    assert [mark for mark, _ in marks] == ["New", "New", "Repeated", "New", "Repeated"]
-    assert marks[2][1] == ["point-repeated"]
+    assert [mark for mark, _ in marks] == ["Repeated", "New", "Repeated"]
+    assert marks[0][1] == ["point-repeated"]
+    assert [visible_text(m) for m in older.select(".point-mark")] == ["New", "New"]
+    # Each page links every year, its own marked current.
+    for url in ("tags/fentanyl/timeline/", "tags/fentanyl/timeline/2025/"):
+        years = read_page(site, url).select(".timeline-years a")
+        assert [visible_text(a) for a in years] == ["2025", "2026"]
+        for a in years:
+            target = (Path("/") / url / a["href"]).resolve().relative_to("/").as_posix() + "/"
+            assert visible_text(read_page(site, target).select_one("main h2")) == a.text
+            assert (a.get("aria-current") == "page") == (target == url)
+    assert not (site / "tags/fentanyl/timeline/2026").exists()
     security = read_page(site, "tags/security/timeline/")
     assert [visible_text(m) for m in security.select(".point-mark")] == ["New"]
     tag_page = read_page(site, "tags/fentanyl/")
     (timeline_link,) = [a for a in tag_page.select(".topic-links a") if "over time" in a.text]
     assert resolves(site, "tags/fentanyl/", timeline_link["href"])
+
+
+def transcript(*lines: str) -> str:
+    return "A short body paragraph.\n\n::: transcript\n" + "\n\n".join(lines) + "\n:::\n"
+
+
+def test_the_timeline_links_the_questions_on_its_tag_and_marks_their_answers(make_site):
+    site = make_site(
+        {
+            "2025/a.md": minimal_briefing(
+                "Alpha",
+                "2025-11-03",
+                tags="fentanyl, security",
+                key_points=["Checks go on"],
+                body=transcript(
+                    "Q1 [tags: fentanyl]: Will the <precursor> checks widen?",
+                    "A1: Yes, the checks will widen. More ports follow next year.",
+                    "Q2 [tags: security]: What about the border patrols?",
+                    "A2: Patrols go on.",
+                ),
+            ),
+            "2025/b.md": minimal_briefing(
+                "Bravo",
+                "2025-12-05",
+                tags="fentanyl",
+                key_points=["A new line"],
+                body=transcript(
+                    "Q3 [tags: fentanyl]: Any change on the checks?",
+                    "A3: yes, the checks  will WIDEN! Details later.",
+                    "Q4 [tags: fentanyl]: And at the airports?",
+                    "Q5 [tags: fentanyl]: And the land border?",
+                    "A4,5: Airports come first. Then the land border.",
+                ),
+            ),
+        }
+    )
+    page = read_page(site, "tags/fentanyl/timeline/")
+    steps = page.select("li.thread-step")
+    questions = [[visible_text(p) for p in step.select(".thread-question")] for step in steps]
+    # Only the questions on the tag: Q2 is on security.
+    assert questions == [
+        ["Question 1: Will the <precursor> checks widen?"],
+        [
+            "Question 3: Any change on the checks?",
+            "Question 4: And at the airports?",
+            "Question 5: And the land border?",
+        ],
+    ]
+    replies = [visible_text(p) for p in page.select(".thread-reply")]
+    # The first sentence of each answer, marked by its wording under the tag; one answer to
+    # two questions is judged once.
+    assert replies == [
+        "New Answer: Yes, the checks will widen.",
+        "Repeated Answer: yes, the checks will WIDEN!",
+        "New Answer: Airports come first.",
+        "New Answer: Airports come first.",
+    ]
+    for href, anchor in zip(links(page.select_one(".thread-answers")), ["q-1"], strict=True):
+        address, fragment = href.split("#")
+        assert fragment == anchor and resolves(site, "tags/fentanyl/timeline/", address)
+        briefing = read_page(site, "briefings/2025/11/a/")
+        assert "checks widen" in visible_text(briefing.find(id=anchor).parent)
+    security = read_page(site, "tags/security/timeline/")
+    assert [visible_text(p) for p in security.select(".thread-question")] == [
+        "Question 2: What about the border patrols?"
+    ]
+
+
+def test_the_story_page_links_each_steps_questions(sample_site):
+    page = read_page(sample_site, STORY)
+    liaison = page.select("ol.thread > li")[2]
+    hrefs = links(liaison.select_one(".thread-answers"))
+    assert [href.rsplit("#", 1)[1] for href in hrefs] == ["q-1", "q-2", "q-3", "q-4"]
+    assert all(resolves(sample_site, STORY, href.split("#")[0]) for href in hrefs)
+    (reply, *_) = liaison.select(".thread-reply")
+    assert (
+        visible_text(reply)
+        == "Answer: Those details are still being settled between the two sides."
+    )
+    # No marks on a story page: its steps span many tags.
+    assert not liaison.select(".thread-answers .point-mark")
+    timeline = read_page(sample_site, "tags/fentanyl/timeline/")
+    assert any(href.endswith("india-canada-liaison-officers/#q-2") for href in links(timeline))
 
 
 # Topic × person × year
@@ -337,6 +434,42 @@ def test_the_follow_map_names_pages_and_feeds_that_exist(sample_site):
             assert (sample_site / facet["json"]).is_file()
 
 
+def test_each_tag_has_a_json_feed_that_agrees_with_its_page_and_atom_feed(sample_site):
+    page = read_page(sample_site, "tags/fentanyl/")
+    (alternate,) = page.select('link[rel=alternate][type="application/feed+json"][href*="tags/"]')
+    assert alternate["href"].endswith("/feeds/tags/fentanyl.json")
+    (visible,) = [a for a in page.select(".listing-count a") if "JSON" in a.text]
+    assert visible_text(visible) == "JSON feed of this list"
+    assert resolves(sample_site, "tags/fentanyl/", visible["href"])
+    document = json.loads((sample_site / "feeds/tags/fentanyl.json").read_text())
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert document["title"].endswith("Briefings tagged “Fentanyl”")
+    assert document["home_page_url"].endswith("/tags/fentanyl/")
+    assert document["feed_url"].endswith("/feeds/tags/fentanyl.json")
+    for item in document["items"]:
+        assert {"id", "url", "title", "content_html", "date_published"} <= set(item)
+        assert item["date_published"][:4].isdigit() and "Fentanyl" in item["tags"]
+    on_page = [a["href"].split("../")[-1] for a in page.select(".briefing-list h2 a")]
+    atom = feedparser.parse((sample_site / "feeds/tags/fentanyl.atom.xml").read_bytes())
+    in_json = [item["url"].split("/", 3)[3] for item in document["items"]]
+    assert len(in_json) == 3
+    assert in_json == on_page == [entry.link.split("/", 3)[3] for entry in atom.entries]
+    # Every tag's, named in the map "Follow this search" reads.
+    follow = json.loads((sample_site / "search/follow.json").read_text())["tag"]
+    assert follow["Fentanyl"]["json"] == "feeds/tags/fentanyl.json"
+    assert all((sample_site / tag["json"]).is_file() for tag in follow.values())
+    assert len(list((sample_site / "feeds/tags").glob("*.json"))) == len(follow)
+
+
+def test_no_tag_json_feed_when_the_setting_is_empty(make_site):
+    site = make_site({"2026/a.md": minimal_briefing("A", "2026-01-01")}, THREADS_TAG_FEED_JSON="")
+    assert not list((site / "feeds/tags").glob("*.json"))
+    page = read_page(site, "tags/security/")
+    assert not page.select('link[type="application/feed+json"][href*="tags/"]')
+    follow = json.loads((site / "search/follow.json").read_text())["tag"]
+    assert follow["Security"]["json"] is None
+
+
 # Rebuilds
 
 
@@ -363,10 +496,33 @@ def test_a_changed_story_step_reaches_its_neighbours_pages_on_a_rebuild(make_sit
     assert "Charlie renamed" in visible_text(story_page)
 
 
+def test_a_rebuild_renders_only_the_timeline_years_an_edit_reaches(make_site):
+    archive = {
+        "2025/a.md": minimal_briefing(
+            "Alpha", "2025-11-03", tags="fentanyl", key_points=["Focus on drugs"]
+        ),
+        "2026/b.md": minimal_briefing(
+            "Bravo", "2026-01-05", tags="fentanyl", key_points=["focus on drugs", "New deal"]
+        ),
+    }
+    site = make_site(archive)
+    older = (site / "tags/fentanyl/timeline/2025/index.html").stat().st_ino
+    # A 2026 edit: the 2025 page shows nothing of it and is kept as it was.
+    archive["2026/b.md"] = archive["2026/b.md"].replace("Title: Bravo", "Title: Bravo renamed")
+    site = make_site(archive)
+    assert (site / "tags/fentanyl/timeline/2025/index.html").stat().st_ino == older
+    assert "Bravo renamed" in visible_text(read_page(site, "tags/fentanyl/timeline/"))
+    # A 2025 edit of wording: 2026's page says "focus on drugs" first now.
+    archive["2025/a.md"] = archive["2025/a.md"].replace("Focus on drugs", "Focus on trade")
+    site = make_site(archive)
+    marks = read_page(site, "tags/fentanyl/timeline/").select(".thread-points .point-mark")
+    assert [visible_text(m) for m in marks] == ["New", "New"]
+
+
 # Following a search
 
 
-def test_a_search_on_one_tag_and_one_spokesperson_offers_that_pages_feeds(page, sample_url):
+def test_a_search_on_one_tag_alone_or_with_a_spokesperson_offers_that_pages_feeds(page, sample_url):
     page.goto(f"{sample_url}/search/?tag=Fentanyl&spokesperson=Randhir+Jaiswal")
     follow = page.locator("#search-follow")
     follow.get_by_role("link", name="JSON feed").wait_for()
@@ -381,6 +537,17 @@ def test_a_search_on_one_tag_and_one_spokesperson_offers_that_pages_feeds(page, 
     ]
     for href in hrefs:
         assert page.request.get(href).ok, href
+    # One tag alone: its page, Pelican's Atom feed and its JSON Feed.
+    page.goto(f"{sample_url}/search/?tag=Fentanyl")
+    follow.get_by_role("link", name="JSON feed").wait_for()
+    assert follow.inner_text().startswith("Follow this search: Briefings tagged “Fentanyl”")
+    hrefs = [a.get_attribute("href") for a in follow.locator("a").all()]
+    assert [href.split("/", 3)[3] for href in hrefs] == [
+        "tags/fentanyl/",
+        "feeds/tags/fentanyl.atom.xml",
+        "feeds/tags/fentanyl.json",
+    ]
+    assert page.request.get(hrefs[2]).json()["items"]
     # Two tags match no page: nothing is offered.
     page.goto(f"{sample_url}/search/?tag=Fentanyl&tag=Security")
     page.locator("#search-status").filter(has_text="found").wait_for()

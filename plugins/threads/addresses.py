@@ -3,6 +3,7 @@
 Every address below a tag's folder starts with a fixed word (``timeline``, ``years``,
 ``spokespeople``) that Pelican's own tag pages never use (they add ``page/<n>/``), so a tag,
 year or spokesperson slug, whatever it looks like, gives each page an address of its own.
+Below ``timeline/`` there are only years (``timeline/2025/``), never a slug.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def story_feeds(slug: str) -> tuple[str, str]:
 def timeline(tag_slug: str) -> str:
     """Return the address of a tag's timeline."""
     return f"tags/{tag_slug}/timeline/"
+
+
+def timeline_year(tag_slug: str, year: int) -> str:
+    """Return the address of one year of a tag's timeline (the newest year is the timeline's)."""
+    return f"tags/{tag_slug}/timeline/{year}/"
 
 
 def tag_year(tag_slug: str, year: int) -> str:

@@ -1,4 +1,4 @@
-"""Atom and JSON feeds of a story, or a tag's year or spokesperson: title, summary, key points."""
+"""Atom and JSON feeds of stories, tags and tag facets: title, summary and key points."""
 
 from __future__ import annotations
 
@@ -35,6 +35,44 @@ def plain(value: Any) -> str:
     return text.replace("\xa0", " ")
 
 
+def json_item(briefing: Any, siteurl: str) -> dict[str, Any]:
+    """Return a briefing as a JSON Feed 1.1 item: title, summary, key points, link."""
+    link = f"{siteurl}/{briefing.url}"
+    item = {
+        "id": link,
+        "url": link,
+        "title": plain(briefing.title),
+        "content_html": entry_html(briefing),
+        "date_published": briefing.date.isoformat(),
+        "authors": [{"name": str(person)} for person in getattr(briefing, "authors", [])],
+        "tags": [str(tag) for tag in getattr(briefing, "tags", [])],
+    }
+    if "summary" in briefing.metadata:
+        item["summary"] = plain(briefing.summary)
+    return item
+
+
+def json_feed(
+    json_file: str,
+    page_url: str,
+    title: str,
+    description: str,
+    briefings: list[Any],
+    settings: dict[str, Any],
+) -> dict[str, Any]:
+    """Return a JSON Feed 1.1 document of ``briefings``, for the page at ``page_url``."""
+    siteurl = public_siteurl(settings)
+    return {
+        "version": JSON_FEED_VERSION,
+        "title": f"{settings['SITENAME']}: {title}",
+        "home_page_url": f"{siteurl}/{page_url}",
+        "feed_url": f"{siteurl}/{json_file}",
+        "description": description,
+        "language": settings.get("DEFAULT_LANG", "en"),
+        "items": [json_item(briefing, siteurl) for briefing in briefings],
+    }
+
+
 def write_feeds(
     output_path: str,
     files: tuple[str, str],
@@ -48,59 +86,45 @@ def write_feeds(
     siteurl = public_siteurl(settings)
     atom_file, json_file = files
     chosen = briefings[: settings["THREADS_FEED_MAX_ITEMS"]]
-    feed_title = f"{settings['SITENAME']}: {title}"
     atom = Atom1Feed(
-        title=feed_title,
+        title=f"{settings['SITENAME']}: {title}",
         link=f"{siteurl}/{page_url}",
         description=description,
         language=settings.get("DEFAULT_LANG", "en"),
         feed_url=f"{siteurl}/{atom_file}",
     )
-    items = []
     for briefing in chosen:
         link = f"{siteurl}/{briefing.url}"
-        content = entry_html(briefing)
-        people = [str(person) for person in getattr(briefing, "authors", [])]
         modified = getattr(briefing, "modified", None)
         atom.add_item(
             title=plain(briefing.title),
             link=link,
             description=plain(briefing.summary) if "summary" in briefing.metadata else "",
-            content=content,
+            content=entry_html(briefing),
             unique_id=get_tag_uri(link, briefing.date),
             pubdate=briefing.date,
             updateddate=modified if modified and modified > briefing.date else None,
-            author_name=", ".join(people),
+            author_name=", ".join(str(person) for person in getattr(briefing, "authors", [])),
             categories=[str(tag) for tag in getattr(briefing, "tags", [])],
         )
-        item = {
-            "id": link,
-            "url": link,
-            "title": plain(briefing.title),
-            "content_html": content,
-            "date_published": briefing.date.isoformat(),
-            "authors": [{"name": name} for name in people],
-            "tags": [str(tag) for tag in getattr(briefing, "tags", [])],
-        }
-        if "summary" in briefing.metadata:
-            item["summary"] = plain(briefing.summary)
-        items.append(item)
-    document = {
-        "version": JSON_FEED_VERSION,
-        "title": feed_title,
-        "home_page_url": f"{siteurl}/{page_url}",
-        "feed_url": f"{siteurl}/{json_file}",
-        "description": description,
-        "language": settings.get("DEFAULT_LANG", "en"),
-        "items": items,
-    }
-    for name, write in ((atom_file, _atom_writer(atom)), (json_file, _json_writer(document))):
-        path = Path(output_path) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # A file kept from the last build is a link to the live site's: never write into it.
-        path.unlink(missing_ok=True)
-        with path.open("w", encoding="utf-8") as file:
-            write(file)
+    document = json_feed(json_file, page_url, title, description, chosen, settings)
+    write_file(output_path, atom_file, _atom_writer(atom))
+    write_file(output_path, json_file, _json_writer(document))
+
+
+def write_file(output_path: str, name: str, write: Any) -> None:
+    """Write the file ``name`` of the output folder with ``write(file)``."""
+    path = Path(output_path) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A file kept from the last build is a link to the live site's: never write into it.
+    path.unlink(missing_ok=True)
+    with path.open("w", encoding="utf-8") as file:
+        write(file)
+
+
+def write_json_feed(output_path: str, json_file: str, document: dict[str, Any]) -> None:
+    """Write a JSON Feed document."""
+    write_file(output_path, json_file, _json_writer(document))
 
 
 def _atom_writer(feed: Atom1Feed) -> Any:

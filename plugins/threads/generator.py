@@ -14,20 +14,43 @@ from pelican.generators import Generator
 from sitemap_xml.entries import SitemapEntry, newest
 
 from . import addresses
-from .feeds import write_feeds
+from .feeds import json_feed, write_feeds, write_json_feed
 from .stories import Story, gather_stories, link_story_parts
-from .topics import Facet, FacetLink, Topic, facet_links, step_points, timeline, topics
+from .topics import (
+    Facet,
+    FacetLink,
+    TimelineYear,
+    Topic,
+    facet_links,
+    step_answers,
+    step_points,
+    timeline,
+    topics,
+)
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class YearLink:
+    """A link to one year of a tag's timeline; ``current`` on that year's own page."""
+
+    year: int
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
 class TagTopicLinks:
-    """What a tag's page links to: its timeline, its years and who spoke on it, with counts."""
+    """What a tag's page links to: its timeline, its years and who spoke on it, with counts.
+
+    And its JSON Feed, beside Pelican's Atom feed of the tag.
+    """
 
     timeline_url: str
     years: tuple[FacetLink, ...]
     spokespeople: tuple[FacetLink, ...]
+    json_feed: str = ""
 
 
 def add_threads_generator(pelican: Any) -> type[ThreadsGenerator]:
@@ -42,6 +65,7 @@ class ThreadsGenerator(Generator):
         super().__init__(*args, **kwargs)
         # What a story step shows: the story page asks the same function as the timeline.
         self.env.globals["step_points"] = step_points
+        self.env.globals["step_answers"] = step_answers
 
     def generate_context(self) -> None:
         """Link each briefing to its stories and each tag and spokesperson to their facets."""
@@ -51,7 +75,11 @@ class ThreadsGenerator(Generator):
         link_story_parts(briefings, self.stories)
         for other in (*self.context.get("drafts", []), *self.context.get("hidden_articles", [])):
             other.story_parts = []
-        wanted = settings["THREADS_TIMELINES"] or settings["THREADS_FACETS"]
+        wanted = (
+            settings["THREADS_TIMELINES"]
+            or settings["THREADS_FACETS"]
+            or settings["THREADS_TAG_FEED_JSON"]
+        )
         tags = dict(self.context.get("tags", {}))
         self.topics: list[Topic] = (
             topics(tags, settings["THREADS_FACET_MIN_BRIEFINGS"]) if wanted else []
@@ -71,12 +99,18 @@ class ThreadsGenerator(Generator):
                 topic.timeline_url if timelines else "",
                 facet_links(topic.years, lambda facet: facet.value),
                 facet_links(topic.spokespeople, lambda facet: facet.value),
+                self._tag_json_feed(topic.tag),
             )
             for facet in topic.spokespeople:
                 by_person[facet.value.slug].append(facet)
         for author, _ in self.context.get("authors", []):
             facets = sorted(by_person.get(author.slug, []), key=lambda facet: str(facet.tag))
             author.topic_links = facet_links(facets, lambda facet: facet.tag)
+
+    def _tag_json_feed(self, tag: Any) -> str:
+        """Return the file of a tag's JSON Feed, or ''."""
+        pattern = self.settings["THREADS_TAG_FEED_JSON"]
+        return pattern.format(slug=tag.slug) if pattern else ""
 
     def _pages(self) -> list[tuple[str, str, list[Any], dict[str, Any]]]:
         """Return each page to write: template, address, the briefings it shows, its variables."""
@@ -88,8 +122,10 @@ class ThreadsGenerator(Generator):
             pages += [("story", s.url, s.steps, {"story": s}) for s in self.stories]
         for topic in self.topics:
             if self.settings["THREADS_TIMELINES"]:
-                variables = {"topic": topic, "tag": topic.tag}
-                pages.append(("tag_timeline", topic.timeline_url, topic.briefings, variables))
+                # A page a year, so a timeline stays small however long the tag's history.
+                for year_page in topic.timeline_pages:
+                    variables = {"topic": topic, "tag": topic.tag, "timeline_page": year_page}
+                    pages.append(("tag_timeline", year_page.url, year_page.briefings, variables))
             for facet in (*topic.years, *topic.spokespeople):
                 variables = {"facet": facet, "tag": topic.tag, "articles": facet.briefings}
                 pages.append(("topic_facet", facet.url, facet.briefings, variables))
@@ -115,14 +151,29 @@ class ThreadsGenerator(Generator):
         # Only the incremental writer can keep a page; any other writes everything.
         keep = getattr(writer, "keep_page", None)
         written = kept = 0
+        years: dict[int, TimelineYear] = {}
+        marked: Topic | None = None
         for template, url, shown, variables in self._pages():
             save_as = addresses.page(url)[1]
-            if keep and keep(save_as, shown, template, url):
+            details = [template, url]
+            if template == "tag_timeline":
+                topic, year = variables["topic"], variables["timeline_page"].year
+                if topic is not marked:
+                    # Once per tag, over its whole history: a point first said in 2024 is
+                    # repeated in 2025, on another page. A tag's years are consecutive pages.
+                    marked = topic
+                    years = {y.year: y for y in timeline(topic.briefings, topic.tag)}
+                links = tuple(
+                    YearLink(page.year, page.url, page.year == year)
+                    for page in topic.timeline_pages
+                )
+                # The page shows its year's briefings, marked by the wording of the years
+                # before it, and links every year: its key covers those, and nothing else.
+                details += [years[year].seen_before, " ".join(str(link.year) for link in links)]
+                variables = {**variables, "timeline_year": years[year], "year_links": links}
+            if keep and keep(save_as, shown, *details):
                 kept += 1
                 continue
-            if template == "tag_timeline":
-                # Worked out only for a timeline that is written: most are kept on a rebuild.
-                variables = {**variables, "timeline_years": timeline(shown)}
             writer.write_file(
                 save_as,
                 self.get_template(template),
@@ -140,6 +191,18 @@ class ThreadsGenerator(Generator):
                 continue
             write_feeds(self.output_path, files, url, title, description, shown, self.settings)
             written += 2
+        for topic in self.topics:
+            name = self._tag_json_feed(topic.tag)
+            # As many entries as Pelican's Atom feed of the tag, from the same briefings.
+            shown = topic.briefings[: self.settings.get("FEED_MAX_ITEMS")]
+            if not name or (keep and keep(name, shown, "feed", topic.tag.url)):
+                kept += bool(name)
+                continue
+            title = f"Briefings tagged “{topic.tag}”"
+            description = f"Briefings tagged {topic.tag}, newest first."
+            document = json_feed(name, topic.tag.url, title, description, shown, self.settings)
+            write_json_feed(self.output_path, name, document)
+            written += 1
         self._write_follow_map()
         logger.info("threads: wrote %d pages and feeds, kept %d unchanged", written, kept)
 
@@ -152,7 +215,7 @@ class ThreadsGenerator(Generator):
             document[str(tag)] = {
                 "url": tag.url,
                 "atom": tag_feed.format(slug=tag.slug) if tag_feed else None,
-                "json": None,
+                "json": self._tag_json_feed(tag) or None,
                 "year": {str(f.value): _follow(f) for f in topic.years},
                 "spokesperson": {str(f.value): _follow(f) for f in topic.spokespeople},
             }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from contract.settings import NON_EMPTY_TEXT, TRUE_OR_FALSE, fill_and_check, whole_number
+from contract.settings import NON_EMPTY_TEXT, TRUE_OR_FALSE, fill_and_check, text, whole_number
 
 DEFAULTS: dict[str, Any] = {
     # Story pages, the stories index and "Part 2 of 5" on briefing pages.
@@ -19,6 +19,9 @@ DEFAULTS: dict[str, Any] = {
     "THREADS_FACET_MIN_BRIEFINGS": 1,
     # Entries in each story, tag × spokesperson and tag × year feed (Atom and JSON Feed).
     "THREADS_FEED_MAX_ITEMS": 10,
+    # A JSON Feed of each tag beside Pelican's Atom feed (TAG_FEED_ATOM), with as many
+    # entries (FEED_MAX_ITEMS); '' for none.
+    "THREADS_TAG_FEED_JSON": "feeds/tags/{slug}.json",
 }
 
 
@@ -29,6 +32,7 @@ CHECKS = {
     "THREADS_FACETS": TRUE_OR_FALSE,
     "THREADS_FACET_MIN_BRIEFINGS": whole_number(1),
     "THREADS_FEED_MAX_ITEMS": whole_number(1),
+    "THREADS_TAG_FEED_JSON": text("a file name pattern with {slug}, or '' for none"),
 }
 
 

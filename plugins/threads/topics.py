@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from transcripts.records import entries_of
 
 from . import addresses
 from .stories import oldest_first
@@ -23,10 +26,48 @@ def normalised(point: str) -> str:
     return " ".join(re.findall(r"\w+", str(point).casefold()))
 
 
+# Where a sentence ends: its stop (and a closing quote), then a space and no lowercase word,
+# so "Mr. Jaiswal" may cut short but "e.g. the chemicals" does not.
+SENTENCE_END = re.compile(r"[.!?…।][\"'”’)]*(?=\s+(?![a-z]))")
+
+
 def step_points(briefing: Any) -> list[str]:
     """Return what a briefing said, as timeline and story steps show it: its key points."""
-    # The hook for the transcripts' answers: add them here and every timeline shows them.
     return list(getattr(briefing, "key_points", None) or [])
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of ``text``'s first paragraph."""
+    paragraph = text.strip().split("\n\n", 1)[0]
+    end = SENTENCE_END.search(paragraph)
+    return paragraph[: end.end()] if end else paragraph
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A question of a step's transcript: its anchor, its text, its answer's first sentence.
+
+    ``new`` says whether the answer's wording is new under the timeline's tag; None where
+    nothing is marked (a story page).
+    """
+
+    url: str
+    number: int
+    question: str
+    answer: str
+    new: bool | None = None
+
+
+def step_answers(briefing: Any, tag: Any = None) -> list[Answered]:
+    """Return a briefing's questions (those on ``tag``, if given), each with its answer."""
+    answered = []
+    for entry in entries_of(briefing):
+        if tag is not None and tag.slug not in {t.slug for t in entry.question.tags}:
+            continue
+        answer = first_sentence(entry.answers[0].text) if entry.answers else ""
+        question = entry.question.paragraphs[0] if entry.question.paragraphs else ""
+        answered.append(Answered(entry.url, entry.question.number, question, answer))
+    return answered
 
 
 @dataclass(frozen=True)
@@ -39,10 +80,11 @@ class Point:
 
 @dataclass
 class TimelineEntry:
-    """A briefing on a timeline, with its key points marked new or repeated."""
+    """A briefing on a timeline: key points and answers on the tag, marked new or repeated."""
 
     briefing: Any
     points: list[Point]
+    answers: list[Answered] = field(default_factory=list)
 
 
 @dataclass
@@ -55,30 +97,57 @@ class TimelineMonth:
 
 @dataclass
 class TimelineYear:
-    """The months of one year, oldest first."""
+    """The months of one year, oldest first.
+
+    ``seen_before`` is a digest of the wording seen under the tag in the years before: all a
+    year's page takes from them (its marks), so only a change there re-renders the page.
+    """
 
     year: int
     months: list[TimelineMonth] = field(default_factory=list)
+    seen_before: str = ""
 
 
-def timeline(briefings: Iterable[Any]) -> list[TimelineYear]:
-    """Group ``briefings`` by year and month, oldest first, and mark each key point new or not."""
+def timeline(briefings: Iterable[Any], tag: Any = None) -> list[TimelineYear]:
+    """Group ``briefings`` by year and month, oldest first, and mark each key point new or not.
+
+    With ``tag``, each briefing also shows its questions on the tag, and each answer is
+    marked the same way: key points and answers share one record of the wording seen.
+    """
     seen: set[str] = set()
+    # Grows with each wording seen for the first time, in order: equal digests, equal marks.
+    history = hashlib.sha256()
     years: list[TimelineYear] = []
-    for briefing in oldest_first(briefings):
-        points = []
-        for point in step_points(briefing):
-            wording = normalised(point)
-            points.append(Point(point, wording not in seen))
+
+    def first_seen(wording: str) -> bool:
+        new = wording not in seen
+        if new:
             seen.add(wording)
+            history.update(wording.encode() + b"\0")
+        return new
+
+    for briefing in oldest_first(briefings):
         date = briefing.date
         if not years or years[-1].year != date.year:
-            years.append(TimelineYear(date.year))
+            years.append(TimelineYear(date.year, seen_before=history.hexdigest()))
+        points = [Point(point, first_seen(normalised(point))) for point in step_points(briefing)]
+        answers = []
+        if tag is not None:
+            # One answer to two questions on the tag is judged once: not "repeated" from itself.
+            judged: dict[str, bool] = {}
+            for item in step_answers(briefing, tag):
+                wording = normalised(item.answer)
+                if not wording:
+                    answers.append(item)
+                    continue
+                if wording not in judged:
+                    judged[wording] = first_seen(wording)
+                answers.append(replace(item, new=judged[wording]))
         label = f"{MONTHS[date.month - 1]} {date.year}"
         months = years[-1].months
         if not months or months[-1].label != label:
             months.append(TimelineMonth(label))
-        months[-1].entries.append(TimelineEntry(briefing, points))
+        months[-1].entries.append(TimelineEntry(briefing, points, answers))
     return years
 
 
@@ -125,19 +194,44 @@ class Facet:
         return f"{self.tag}: briefings by {self.value}"
 
 
+@dataclass(frozen=True)
+class TimelinePage:
+    """One year of a tag's timeline: the newest at ``timeline/``, each other at its year's."""
+
+    year: int
+    url: str
+    briefings: list[Any]  # newest first
+
+
 @dataclass
 class Topic:
-    """A tag's derived pages: its timeline and its facets."""
+    """A tag's derived pages: its timeline, a page a year, and its facets."""
 
     tag: Any
     briefings: list[Any]
     years: list[Facet]
     spokespeople: list[Facet]
+    timeline_pages: list[TimelinePage] = field(default_factory=list)  # oldest year first
 
     @property
     def timeline_url(self) -> str:
-        """Return the timeline's address."""
+        """Return the timeline's address: its newest year."""
         return addresses.timeline(self.tag.slug)
+
+
+def timeline_pages(tag: Any, by_year: dict[int, list[Any]]) -> list[TimelinePage]:
+    """Return a tag's timeline pages, oldest year first: one a year, the newest at timeline/."""
+    newest = max(by_year, default=None)
+    return [
+        TimelinePage(
+            year,
+            addresses.timeline(tag.slug)
+            if year == newest
+            else addresses.timeline_year(tag.slug, year),
+            items,
+        )
+        for year, items in sorted(by_year.items())
+    ]
 
 
 def newest_first(briefings: Iterable[Any]) -> list[Any]:
@@ -168,7 +262,8 @@ def topics(tags: dict[Any, Sequence[Any]], minimum: int) -> list[Topic]:
             for slug, items in sorted(by_person.items(), key=lambda item: str(people[item[0]]))
             if len(items) >= minimum
         ]
-        result.append(Topic(tag, ordered, years, spokespeople))
+        pages = timeline_pages(tag, by_year)
+        result.append(Topic(tag, ordered, years, spokespeople, pages))
     return result
 
 
