@@ -438,7 +438,8 @@ def test_each_tag_has_a_json_feed_that_agrees_with_its_page_and_atom_feed(sample
     page = read_page(sample_site, "tags/fentanyl/")
     (alternate,) = page.select('link[rel=alternate][type="application/feed+json"][href*="tags/"]')
     assert alternate["href"].endswith("/feeds/tags/fentanyl.json")
-    (visible,) = [a for a in page.select(".listing-count a") if "JSON" in a.text]
+    # The tag page's side column links its feeds (partials/side_follow.html).
+    (visible,) = [a for a in page.select(".side-block a") if "JSON" in a.text]
     assert visible_text(visible) == "JSON feed of this list"
     assert resolves(sample_site, "tags/fentanyl/", visible["href"])
     document = json.loads((sample_site / "feeds/tags/fentanyl.json").read_text())
