@@ -30,6 +30,7 @@ from search_index.shards import (
     band_of,
     fingerprint,
     index_settings,
+    searchable_part,
     shards_of,
 )
 
@@ -209,6 +210,32 @@ def test_the_fingerprint_follows_every_page_byte_and_the_settings(tmp_path):
     assert fingerprint(tmp_path, shard, "settings") != first
 
 
+SEARCHABLE_PAGE = """<html lang="en"><head><title>{title}</title></head><body>
+<article class="briefing" data-pagefind-body><h1>{title}</h1>
+<article class="quoted"><p>{quoted}</p></article><p>{body}</p></article>
+<aside><h2>Related</h2><a href="/x/">{related}</a>{filter}</aside></body></html>"""
+
+
+def page(**parts: str) -> bytes:
+    """Return a briefing page with the given parts (the rest fixed)."""
+    fixed = {"title": "Liaison", "quoted": "a", "body": "b", "related": "c", "filter": ""}
+    return SEARCHABLE_PAGE.format(**{**fixed, **parts}).encode()
+
+
+def test_the_fingerprint_reads_only_what_pagefind_reads_of_a_page():
+    first = searchable_part(page())
+    # What to read next is not indexed: another briefing's new title there changes nothing.
+    assert searchable_part(page(related="Renamed")) == first
+    # The head, the search body (past an element of its own kind inside it) and any
+    # data-pagefind-* attribute, wherever it is, are.
+    assert searchable_part(page(title="New title")) != first
+    assert searchable_part(page(quoted="z")) != first
+    assert searchable_part(page(body="z")) != first
+    assert searchable_part(page(filter='<span data-pagefind-filter="tag">x</span>')) != first
+    # A page with no search body counts whole.
+    assert searchable_part(b"<p>no body</p>") == b"<p>no body</p>"
+
+
 # The built site: the newest year's index and the older years', all searched at once.
 
 
@@ -311,6 +338,25 @@ def test_editing_a_briefing_of_the_newest_year_leaves_the_older_years_index(make
     assert after["2026"] != before["2026"]
     assert after["2024-2025"] == before["2024-2025"]
     assert files(site / "pagefind" / "2024-2025") == kept
+
+
+def test_a_new_title_shown_on_older_briefings_pages_leaves_their_index(make_site):
+    site = make_site(three_years())
+    before = manifest(site)
+    edited = three_years()
+    edited["2026/okapi.md"] = edited["2026/okapi.md"].replace(NEWEST, "Ferries carry a tapir")
+    site = make_site(edited)
+    # The older briefings' pages list the new title among their related briefings ...
+    older = [
+        path
+        for path in (site / "briefings" / "2025").rglob("index.html")
+        if "Ferries carry a tapir" in path.read_text(encoding="utf-8")
+    ]
+    assert older
+    # ... which Pagefind does not index, so only the newest year's index is made again.
+    after = manifest(site)
+    assert after["2026"] != before["2026"]
+    assert after["2024-2025"] == before["2024-2025"]
 
 
 def test_a_briefing_of_a_new_year_moves_the_bands(browser, make_site):

@@ -18,7 +18,7 @@ from contract.versions import package_versions
 # Written into the bundle folder: each shard's fingerprint, for the next build to compare.
 MANIFEST = "shards.json"
 # Raised when the manifest's layout changes, so an old manifest never matches.
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 # Characters with a meaning in Pagefind's globs (wax), escaped in page paths.
 GLOB_SPECIAL = re.compile(r"([\\?*$:<>()\[\]{},!])")
 
@@ -126,12 +126,44 @@ def index_settings(config: dict[str, Any], code: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+# Pagefind reads a page's head (its language), the element marked data-pagefind-body and
+# any data-pagefind-* attribute; the rest of a briefing page (what to read next, related
+# briefings, comments) shows other briefings and is not indexed.
+SEARCH_BODY = re.compile(rb"<(\w+)[^>]*\sdata-pagefind-body[\s>=]")
+PAGEFIND_ATTRIBUTE = re.compile(rb"<[^>]*\sdata-pagefind-[^>]*>")
+
+
+def searchable_part(html: bytes) -> bytes:
+    """Return what Pagefind reads of a page, or the whole page if it has no search body.
+
+    That is everything up to the end of the search body, and every tag after it that
+    carries a data-pagefind-* attribute.
+    """
+    start = SEARCH_BODY.search(html)
+    if start is None:
+        return html
+    name = start.group(1)
+    # The element's end: its closing tag at the depth it opened (it may hold its own kind).
+    tags = re.compile(rb"<(/?)" + name + rb"[\s>]")
+    depth = 0
+    for tag in tags.finditer(html, start.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = html.index(b">", tag.end() - 1) + 1
+            return html[:end] + b"".join(PAGEFIND_ATTRIBUTE.findall(html, end))
+    return html
+
+
 def fingerprint(site: Path, shard: Shard, settings_hash: str) -> str:
-    """Return a hash of everything Pagefind reads for ``shard``: its pages' paths and bytes."""
+    """Return a hash of what Pagefind reads for ``shard``: its pages' paths and searchable parts.
+
+    Only the searchable part counts, so a briefing whose title changes re-indexes its own
+    shard, not the shards of the pages that list it among their related briefings.
+    """
     digest = hashlib.sha256(settings_hash.encode())
     for page in shard.pages:
         digest.update(b"\0" + page.encode() + b"\0")
-        digest.update(hashlib.sha256((site / page).read_bytes()).digest())
+        digest.update(hashlib.sha256(searchable_part((site / page).read_bytes())).digest())
     return digest.hexdigest()
 
 
