@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import minimal_briefing, page_file, read_page, visible_text
 from .toolchain import ensure_devanagari_font
@@ -133,6 +134,81 @@ def test_a_hindi_search_finds_the_hindi_liaison_briefing(page, sample_url):
     page.locator(".search-result").first.wait_for()
     english = page.locator(".search-result h2 a").evaluate_all("links => links.map(a => a.href)")
     assert english and not any("/hi/" in link for link in english)
+
+
+def test_the_hindi_search_page_speaks_hindi(page, sample_url):
+    # What search.js writes comes from the catalog (data-say-*), not from the script.
+    page.goto(f"{sample_url}/hi/search/")
+    status = page.locator("#search-status")
+    expect(status).to_have_text("कोई शब्द लिखें, या विषय, प्रवक्ता, वर्ष या स्थान चुनें।")
+    page.get_by_label("खोजने के शब्द").fill("संपर्क अधिकारी")
+    page.locator(".search-result").first.wait_for()
+    expect(status).to_have_text(re.compile(r"^“संपर्क अधिकारी” के लिए \d+ ब्रीफ़िंग मिलीं?।$"))
+    meta = page.locator(".search-result .briefing-meta").all_inner_texts()
+    assert any("प्रवक्ता:" in line for line in meta)
+    assert not any("Spokesperson" in line for line in meta)
+    page.get_by_label("खोजने के शब्द").fill("xqzwv")
+    expect(status).to_have_text("“xqzwv” के लिए कोई ब्रीफ़िंग नहीं मिली। कम शब्द या कम फ़िल्टर आज़माएँ।")
+    # The English search page keeps its English words, from the same template.
+    page.goto(f"{sample_url}/search/?q=fentanyl")
+    expect(page.locator("#search-status")).to_have_text(
+        re.compile(r"^\d+ briefings? found for “fentanyl”\.$")
+    )
+
+
+HINDI_ONLY = "hi/briefings/2026/03/passport-help-desks-abroad/"
+
+
+def test_the_comment_form_of_a_hindi_briefing_speaks_hindi(page, sample_url):
+    # A stub comment server answering as the real one does (field, English message, code):
+    # too short, then accepted, then unreachable.
+    answers = iter(
+        [
+            (
+                400,
+                {
+                    "field": "text",
+                    "message": "Comments need at least 50 characters; you wrote 23.",
+                    "code": "too_short",
+                },
+            ),
+            (202, {"id": 1, "message": "Thank you — your comment will appear after moderation."}),
+            None,
+        ]
+    )
+
+    def answer(route):
+        reply = next(answers)
+        if reply is None:
+            route.abort()
+            return
+        status, body = reply
+        route.fulfill(
+            status=status,
+            json=body,
+            headers={"Access-Control-Allow-Origin": "*"},
+        )
+
+    page.route("http://127.0.0.1:8080/new?**", answer)
+    page.goto(f"{sample_url}/{HINDI_ONLY}")
+    text = page.get_by_label("टिप्पणी", exact=True)
+    counter = page.locator("#comment-text-count")
+    expect(counter).to_have_text("50 में से 0 अक्षर")
+    text.fill("यह बहुत छोटी टिप्पणी है")
+    expect(counter).to_have_text("50 में से 23 अक्षर")
+    send = page.get_by_role("button", name="टिप्पणी भेजें")
+    send.click()
+    error = page.locator("#comment-text-error")
+    expect(error).to_have_text("टिप्पणी में कम से कम 50 अक्षर होने चाहिए; आपने 23 लिखे।")
+    text.fill("पासपोर्ट सहायता डेस्क का विचार अच्छा है, पर इनके खुलने का समय भी बताया जाना चाहिए।")
+    expect(counter).to_have_text(re.compile(r"^\d+ अक्षर \(अधिकतम 2,000\)$"))
+    send.click()
+    expect(page.get_by_role("status")).to_have_text("धन्यवाद — जाँच के बाद आपकी टिप्पणी दिखाई देगी।")
+    text.fill("पासपोर्ट सहायता डेस्क का विचार अच्छा है, पर इनके खुलने का समय भी बताया जाना चाहिए।")
+    send.click()
+    expect(page.locator(".comment-error[data-error-for=form]")).to_have_text(
+        "टिप्पणी सर्वर तक पहुँचा नहीं जा सका। कृपया बाद में फिर कोशिश करें।"
+    )
 
 
 def test_chromium_draws_devanagari_with_a_real_font(page, sample_url, tmp_path):
