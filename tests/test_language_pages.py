@@ -51,6 +51,9 @@ def test_every_translated_page_names_each_version_and_each_version_names_it_back
     assert {"", "hi/", "tags/security/", "hi/tags/security/", "search/", "hi/search/"} <= set(
         translated
     )
+    assert {"archives/", "hi/archives/", "archives/2026/", "hi/archives/2026/02/"} <= set(
+        translated
+    )
     for url, found in translated.items():
         lang = read_page(sample_site, url).html["lang"]
         assert found[lang] == url, (url, found)
@@ -118,6 +121,29 @@ def test_hindi_listings_are_in_hindi_and_mark_english_briefings(sample_site):
     english = read_page(sample_site, "")
     (hindi,) = english.select(".briefing-card h2 a[lang=hi]")
     assert "In हिन्दी" in visible_text(hindi.find_parent("h2"))
+
+
+def test_the_date_archives_exist_in_hindi_with_hindi_month_names(sample_site):
+    index = read_page(sample_site, "hi/archives/")
+    assert index.html["lang"] == "hi" and visible_text(index.h1) == "तारीख़ के अनुसार ब्रीफ़िंग"
+    months = {visible_text(a): a["href"] for a in index.select(".archive-months a")}
+    assert months["फ़रवरी"].endswith("/hi/archives/2026/02/")
+    assert not re.search(r"[A-Za-z]", visible_text(index.select_one("main")))
+    month = read_page(sample_site, "hi/archives/2026/02/")
+    assert visible_text(month.h1) == "फ़रवरी 2026 की ब्रीफ़िंग"
+    titles = [visible_text(a) for a in month.select(".briefing-card h2 a")]
+    assert titles == [HINDI_TITLE]
+    assert month.select_one(".briefing-card time").get_text(strip=True) == "12 फ़रवरी 2026"
+    # Every Hindi page's "By date", the Hindi home's years and the Hindi search page lead there.
+    home = read_page(sample_site, "hi/")
+    nav = {visible_text(a): a["href"] for a in home.select(".site-nav a")}
+    assert nav["तारीख़ के अनुसार"].endswith("/hi/archives/")
+    assert all("/hi/archives/" in a["href"] for a in home.select(".side-list.years a"))
+    search = read_page(sample_site, "hi/search/")
+    assert search.select_one("#search-fallback a[href$='/hi/archives/']")
+    # The sitemap lists them, with their English versions as alternates.
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{SITEURL}hi/archives/2026/02/</loc>" in sitemap
 
 
 def test_a_hindi_search_finds_the_hindi_liaison_briefing(page, sample_url):

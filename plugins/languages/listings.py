@@ -1,4 +1,8 @@
-"""The listings of every other language than the default: home, tags, spokespeople, dates."""
+"""The listings of every other language than the default: home, tags, spokespeople, dates.
+
+The date archives (archives/, archives/<year>/, archives/<year>/<month>/) are written under
+the language's prefix like the others, their months named in the language (periods.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import Any
 
-from pelican.generators import Generator
+from pelican.generators import Generator, PelicanTemplateNotFound
 
 from briefing_metadata.reader import registry_for
 from briefing_metadata.wrappers import canonical, spokesperson_in, tag_in
@@ -15,6 +19,7 @@ from contract.build import build_state
 from contract.languages import default_language, language_prefix, other_languages
 from sitemap_xml.entries import language_versions, listing_entries, site_entries
 
+from .periods import period_archives
 from .templates import VERSIONS
 from .translations import ORIGINALS, listed_in
 
@@ -24,10 +29,10 @@ DIRECT_TEMPLATES = {
     "tags": "TAGS",
     "authors": "AUTHORS",
     "search": "SEARCH",
+    "archives": "ARCHIVES",
 }
-# Listed in the sitemap (the search page is not, as in the default language). The date
-# archives stay in the default language: their year and month pages are Pelican's own.
-LISTED_TEMPLATES = ("index", "tags", "authors")
+# Listed in the sitemap (the search page is not, as in the default language).
+LISTED_TEMPLATES = ("index", "tags", "authors", "archives")
 
 
 def canonical_groups(generator: Any) -> None:
@@ -78,6 +83,7 @@ class LanguagePages:
             for slug, found in people.items()
             if slug in registry.spokespeople.entries
         )
+        self.period_archives = period_archives(articles, self.dates, lang, settings)
 
 
 class LanguagesGenerator(Generator):
@@ -103,6 +109,15 @@ class LanguagesGenerator(Generator):
                 for subject, found in group:
                     entries += listing_entries(
                         subject.save_as, subject.url, found, settings, template
+                    )
+            for periods in pages.period_archives.values():
+                for period in periods:
+                    entries += listing_entries(
+                        period["save_as"],
+                        period["url"],
+                        period["articles"],
+                        settings,
+                        "period_archives",
                     )
         self.context["languages_pages"] = {pages.lang: pages for pages in self.languages}
         self.context[VERSIONS] = self.page_versions()
@@ -136,6 +151,7 @@ class LanguagesGenerator(Generator):
                     dates=pages.dates,
                     tags=pages.tags,
                     authors=pages.authors,
+                    period_archives=pages.period_archives,
                     template_name=template,
                     page_name=save_as.removesuffix(PurePosixPath(save_as).suffix),
                     url=url,
@@ -162,6 +178,31 @@ class LanguagesGenerator(Generator):
                         all_articles=pages.articles,
                         **common,
                     )
+            self._write_periods(writer, pages, common)
+
+    def _write_periods(self, writer: Any, pages: LanguagePages, common: dict[str, Any]) -> None:
+        """Write a language's year and month pages, as Pelican writes the default language's."""
+        try:
+            template = self.get_template("period_archives")
+        except PelicanTemplateNotFound:
+            template = self.get_template("archives")
+        for periods in pages.period_archives.values():
+            for period in periods:
+                writer.write_file(
+                    period["save_as"],
+                    template,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    period=period["period"],
+                    period_num=period["period_num"],
+                    articles=period["articles"],
+                    dates=period["dates"],
+                    template_name="period_archives",
+                    url=period["url"],
+                    all_articles=pages.articles,
+                    period_archives=pages.period_archives,
+                    **common,
+                )
 
     def _write(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
         if not save_as:
