@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import feedparser
 import pytest
 from playwright.sync_api import expect
 
@@ -144,6 +145,34 @@ def test_the_date_archives_exist_in_hindi_with_hindi_month_names(sample_site):
     # The sitemap lists them, with their English versions as alternates.
     sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"{SITEURL}hi/archives/2026/02/</loc>" in sitemap
+
+
+@pytest.mark.parametrize(
+    ("url", "feed", "title"),
+    [
+        ("hi/tags/fentanyl/", "hi/feeds/tags/fentanyl.atom.xml", "फ़ेंटानिल"),
+        (
+            "hi/spokespeople/randhir-jaiswal/",
+            "hi/feeds/spokespeople/randhir-jaiswal.atom.xml",
+            "रणधीर जायसवाल",
+        ),
+    ],
+)
+def test_hindi_tag_and_spokesperson_pages_have_their_own_feeds(sample_site, url, feed, title):
+    page = read_page(sample_site, url)
+    # The sample's pages link relatively (RELATIVE_URLS).
+    linked = [
+        re.sub(r"^(\.\./)+", "", link["href"])
+        for link in page.select("link[rel=alternate][type='application/atom+xml']")
+    ]
+    assert feed in linked and feed.removeprefix("hi/") not in linked
+    parsed = feedparser.parse(str(sample_site / feed))
+    assert not parsed.bozo, parsed.bozo_exception
+    assert parsed.feed.title == f"प्रेस ब्रीफ़िंग संग्रह - {title}"
+    # The feed lists what the page lists, newest first: Hindi versions, and English ones marked.
+    shown = [re.sub(r"^(\.\./)+", "", a["href"]) for a in page.select(".briefing-card h2 a")]
+    assert [entry.link.removeprefix(SITEURL) for entry in parsed.entries] == shown
+    assert any(entry.link.startswith(f"{SITEURL}hi/briefings/") for entry in parsed.entries)
 
 
 def test_a_hindi_search_finds_the_hindi_liaison_briefing(page, sample_url):

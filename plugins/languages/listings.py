@@ -19,6 +19,7 @@ from contract.build import build_state
 from contract.languages import default_language, language_prefix, other_languages
 from sitemap_xml.entries import language_versions, listing_entries, site_entries
 
+from .catalogs import translations_for
 from .periods import period_archives
 from .templates import VERSIONS
 from .translations import ORIGINALS, listed_in
@@ -179,6 +180,25 @@ class LanguagesGenerator(Generator):
                         **common,
                     )
             self._write_periods(writer, pages, common)
+            self._write_feeds(writer, pages)
+
+    def _write_feeds(self, writer: Any, pages: LanguagePages) -> None:
+        """Write each tag's and spokesperson's Atom feed in a language, under its prefix."""
+        # The briefings each listing shows, newest first: the Hindi version where there is
+        # one, else the other language's, as the page lists them.
+        prefix = language_prefix(pages.lang, self.settings)
+        site_name = translations_for(pages.lang, self.settings).gettext(self.settings["SITENAME"])
+        for setting, groups in (("TAG_FEED_ATOM", pages.tags), ("AUTHOR_FEED_ATOM", pages.authors)):
+            path = self.settings.get(setting)
+            if not path:
+                continue
+            for subject, found in groups:
+                writer.write_feed(
+                    sorted(found, key=lambda briefing: briefing.date, reverse=True),
+                    {**self.context, "SITENAME": site_name},
+                    prefix + str(path).format(slug=subject.slug),
+                    feed_title=str(subject),
+                )
 
     def _write_periods(self, writer: Any, pages: LanguagePages, common: dict[str, Any]) -> None:
         """Write a language's year and month pages, as Pelican writes the default language's."""
