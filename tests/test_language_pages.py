@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -173,6 +174,14 @@ def test_hindi_tag_and_spokesperson_pages_have_their_own_feeds(sample_site, url,
     shown = [re.sub(r"^(\.\./)+", "", a["href"]) for a in page.select(".briefing-card h2 a")]
     assert [entry.link.removeprefix(SITEURL) for entry in parsed.entries] == shown
     assert any(entry.link.startswith(f"{SITEURL}hi/briefings/") for entry in parsed.entries)
+    # Its JSON Feed, linked the same way, lists the same briefings.
+    json_feed = feed.replace(".atom.xml", ".json")
+    (link,) = page.select("link[type='application/feed+json'][href$='.json'][href*='/hi/feeds/']")
+    assert re.sub(r"^(\.\./)+", "", link["href"]) == json_feed
+    document = json.loads((sample_site / json_feed).read_text(encoding="utf-8"))
+    assert document["language"] == "hi" and document["title"] == parsed.feed.title
+    assert document["home_page_url"] == SITEURL + url
+    assert [item["url"].removeprefix(SITEURL) for item in document["items"]] == shown
 
 
 def test_a_hindi_search_finds_the_hindi_liaison_briefing(page, sample_url):

@@ -6,11 +6,13 @@ the language's prefix like the others, their months named in the language (perio
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from operator import attrgetter
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from markupsafe import Markup
 from pelican.generators import Generator, PelicanTemplateNotFound
 
 from briefing_metadata.reader import registry_for
@@ -199,6 +201,22 @@ class LanguagesGenerator(Generator):
                     prefix + str(path).format(slug=subject.slug),
                     feed_title=str(subject),
                 )
+        if "OPEN_DATA_JSON_FEED_SAVE_AS" not in self.settings:
+            return  # no open_data plugin: no records to make JSON feeds of
+        for setting, groups in (
+            ("LANGUAGES_TAG_FEED_JSON", pages.tags),
+            ("LANGUAGES_AUTHOR_FEED_JSON", pages.authors),
+        ):
+            path = self.settings.get(setting)
+            for subject, found in groups if path else ():
+                save_as = prefix + path.format(slug=subject.slug)
+                title = f"{site_name} - {subject}"
+                feed = listing_json_feed(found, subject.url, save_as, title, pages.lang, self)
+                output = Path(self.output_path) / save_as
+                output.parent.mkdir(parents=True, exist_ok=True)
+                output.write_text(
+                    json.dumps(feed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+                )
 
     def _write_periods(self, writer: Any, pages: LanguagePages, common: dict[str, Any]) -> None:
         """Write a language's year and month pages, as Pelican writes the default language's."""
@@ -234,6 +252,32 @@ class LanguagesGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             **kwargs,
         )
+
+
+def listing_json_feed(
+    briefings: list[Any], url: str, save_as: str, title: str, lang: str, generator: Any
+) -> dict[str, Any]:
+    """Return the JSON Feed of a listing page in another language: what the page lists."""
+    from open_data.files import json_feed, newest_first
+    from open_data.records import absolute_url, record_of, with_translations
+
+    settings = generator.settings
+    typeset = generator.env.filters.get("typographic", Markup.escape)
+    found = newest_first(briefings)
+    records = [
+        with_translations(briefing, record_of(briefing, settings, typeset), settings)
+        for briefing in found
+    ]
+    feed = json_feed(found, records, settings)
+    # The page's language: an item in another one (listed marked) says so by its address.
+    feed.update(
+        title=title,
+        description=translations_for(lang, settings).gettext(feed["description"]),
+        home_page_url=absolute_url(settings, url),
+        feed_url=absolute_url(settings, save_as),
+        language=lang,
+    )
+    return feed
 
 
 def add_languages_generator(pelican: Any) -> type:
