@@ -30,6 +30,9 @@ PAGE_TYPES = {
     "briefing-hi": "/hi" + BRIEFING,
     "tag-hi": "/hi/tags/fentanyl/",
     "search-hi": "/hi/search/?q=फ़ेंटानिल",
+    "archives-hi": "/hi/archives/",
+    "year-hi": "/hi/archives/2026/",
+    "month-hi": "/hi/archives/2026/02/",
     "accessibility": "/accessibility/",
 }
 

@@ -64,21 +64,37 @@ def comments_file(content: Path, slug: str, *comments: tuple[int, str, str]) -> 
 
 
 @pytest.mark.parametrize(
-    ("data", "field", "message"),
+    ("data", "field", "message", "code"),
     [
-        ({"text": "x" * 23}, "text", "Comments need at least 50 characters; you wrote 23."),
-        ({"text": "  " + "x" * 23 + "\n\n  "}, "text", "you wrote 23."),
-        ({"text": "x" * 2345}, "text", "at most 2,000 characters; you wrote 2,345."),
-        ({"text": LONG_ENOUGH, "email": "not-an-address"}, "email", "not an e-mail address"),
-        ({"text": LONG_ENOUGH, "author": "n" * 101}, "author", "at most 100 characters"),
-        ({"text": LONG_ENOUGH, "website": "http://spam.example"}, "form", "automated"),
-        ("not an object", "form", "could not be read"),
+        (
+            {"text": "x" * 23},
+            "text",
+            "Comments need at least 50 characters; you wrote 23.",
+            "too_short",
+        ),
+        ({"text": "  " + "x" * 23 + "\n\n  "}, "text", "you wrote 23.", "too_short"),
+        ({"text": "x" * 2345}, "text", "at most 2,000 characters; you wrote 2,345.", "too_long"),
+        (
+            {"text": LONG_ENOUGH, "email": "not-an-address"},
+            "email",
+            "not an e-mail address",
+            "email_invalid",
+        ),
+        (
+            {"text": LONG_ENOUGH, "author": "n" * 101},
+            "author",
+            "at most 100 characters",
+            "name_too_long",
+        ),
+        ({"text": LONG_ENOUGH, "website": "http://spam.example"}, "form", "automated", "automated"),
+        ("not an object", "form", "could not be read", "unreadable"),
     ],
 )
-def test_a_comment_breaking_a_rule_is_refused_with_a_message(data, field, message):
+def test_a_comment_breaking_a_rule_is_refused_with_a_message(data, field, message, code):
+    # The code names the rule, so the page's script can say it in the page's language.
     refusal = check_comment(data, RULES)
     assert isinstance(refusal, Refusal)
-    assert refusal.field == field
+    assert (refusal.field, refusal.code) == (field, code)
     assert message in refusal.message
 
 
@@ -522,7 +538,7 @@ def test_defect_4_no_input_gives_a_500(intake, body):
     """Old server (measured): HTML 500 for the lone surrogates and 30,000 `[`; else 4xx or 202."""
     app, settings = intake
     status, answer, _ = call(app, body)
-    assert status < 500 and set(answer) in ({"field", "message"}, {"id", "message"})
+    assert status < 500 and set(answer) in ({"field", "message", "code"}, {"id", "message"})
     for comment in pending_comments(settings):
         comment.text.encode("utf-8")  # storable, and shown without a lone surrogate
         assert "\ud800" not in comment.text and "\ud800" not in comment.name

@@ -104,7 +104,7 @@ def test_the_production_server_answers_json_for_every_refusal(tmp_path):
             connection.request("POST", path, body, {"Content-Type": "application/json"})
             response = connection.getresponse()
             assert 400 <= response.status < 500, path
-            assert set(json.loads(response.read())) == {"field", "message"}
+            assert set(json.loads(response.read())) == {"field", "message", "code"}
             assert response.getheader("Set-Cookie") is None
             connection.close()
     finally:

@@ -168,7 +168,9 @@ def store_comment(
             if again is not None:
                 if (again["uri"], again["fingerprint"]) == (uri, mark):
                     return Stored(again["id"], again["created"])  # a retry: already stored
-                return Refusal("form", "Please reload the page, then send your comment.", 409)
+                return Refusal(
+                    "form", "Please reload the page, then send your comment.", 409, "reload"
+                )
         recent = db.execute(
             "SELECT COUNT(*) FROM comments WHERE remote_addr = ? AND created > ?",
             (network, now - 60),
@@ -179,6 +181,7 @@ def store_comment(
                 f"You have sent {limits.per_minute} comment(s) in the last minute; "
                 "please wait a minute, then send this one again.",
                 429,
+                "too_fast",
             )
         on_briefing = db.execute(
             "SELECT fingerprint FROM comments WHERE remote_addr = ? AND uri = ? AND created > ?",
@@ -189,6 +192,7 @@ def store_comment(
                 "text",
                 "You have already sent this comment on this briefing; it waits for moderation.",
                 409,
+                "duplicate",
             )
         within = db.execute(
             "SELECT COUNT(*) FROM comments WHERE remote_addr = ? AND uri = ? AND created > ?",
@@ -201,6 +205,7 @@ def store_comment(
                 f"Your network has sent {limits.per_briefing} comments on this briefing in "
                 f"{hours} hours; please try again later.",
                 429,
+                "too_many",
             )
         cursor = db.execute(
             "INSERT INTO comments (uri, title, created, mode, remote_addr, author, email, text, "

@@ -22,6 +22,7 @@ INVISIBLE = frozenset(
 )
 # Zero-width (non-)joiners shape Indic and Arabic script between two letters; kept there.
 JOINERS = "\u200c\u200d"
+UNREADABLE = "The comment could not be read; please reload the page and retry."
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,15 @@ class Rules:
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a comment was not accepted: the form field it concerns and a message for the reader."""
+    """Why a comment was not accepted: the form field it concerns and a message for the reader.
+
+    ``code`` names the rule, so the page's script can say it in the page's language.
+    """
 
     field: str
     message: str
     status: int = 400
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,41 +103,47 @@ def visible_length(text: str) -> int:
 def check_comment(data: Any, rules: Rules) -> Comment | Refusal:
     """Return the comment to store, normalised, or why it is refused."""
     if not isinstance(data, dict):
-        return Refusal("form", "The comment could not be read; please reload the page and retry.")
+        return Refusal("form", UNREADABLE, code="unreadable")
     if plain(data.get(HONEYPOT)):
         return Refusal(
             "form",
             "This looks like an automated comment: leave the field “Leave this empty” empty.",
+            code="automated",
         )
     key = data.get("key")
     if key is not None and not (isinstance(key, str) and KEY.match(key)):
-        return Refusal("form", "The comment could not be read; please reload the page and retry.")
+        return Refusal("form", UNREADABLE, code="unreadable")
     text = plain(data.get("text"))
     length = visible_length(text)
     if length < rules.min_length:
         return Refusal(
             "text",
             f"Comments need at least {rules.min_length:,} characters; you wrote {length:,}.",
+            code="too_short",
         )
     if length > rules.max_length:
         return Refusal(
             "text",
             f"Comments can have at most {rules.max_length:,} characters; you wrote {length:,}.",
+            code="too_long",
         )
     name = " ".join(plain(data.get("author")).split())
     if not name:
         if not rules.allow_anonymous:
-            return Refusal("author", "Please give your name.")
+            return Refusal("author", "Please give your name.", code="name_missing")
         name = "Anonymous"
     if visible_length(name) > MAX_NAME_LENGTH:
         return Refusal(
             "author",
             f"Names can have at most {MAX_NAME_LENGTH} characters; yours has "
             f"{visible_length(name)}.",
+            code="name_too_long",
         )
     email = plain(data.get("email"))
     if email and (len(email) > 254 or not EMAIL.match(email)):
         return Refusal(
-            "email", "This is not an e-mail address; correct it or leave the field empty."
+            "email",
+            "This is not an e-mail address; correct it or leave the field empty.",
+            code="email_invalid",
         )
     return Comment(text, name, email or None, key)

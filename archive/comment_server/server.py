@@ -97,7 +97,11 @@ class CommentServer:
             status, answer = (
                 503,
                 _refused(
-                    Refusal("form", "The comment server is busy; please send the comment again.")
+                    Refusal(
+                        "form",
+                        "The comment server is busy; please send the comment again.",
+                        code="busy",
+                    )
                 ),
             )
         except Exception:
@@ -105,7 +109,11 @@ class CommentServer:
             status, answer = (
                 503,
                 _refused(
-                    Refusal("form", "The comment server could not store the comment; please retry.")
+                    Refusal(
+                        "form",
+                        "The comment server could not store the comment; please retry.",
+                        code="server_error",
+                    )
                 ),
             )
         body = json.dumps(answer, ensure_ascii=True).encode("ascii")
@@ -135,11 +143,11 @@ class CommentServer:
         if (method, path) == ("GET", "/info"):
             return 200, {"comments": "open"}
         if path != "/new":
-            return 404, _refused(Refusal("form", "Not found.", 404))
+            return 404, _refused(Refusal("form", "Not found.", 404, "not_found"))
         if method == "OPTIONS":
             return 200, {}
         if method != "POST":
-            return 405, _refused(Refusal("form", "Comments are sent with POST.", 405))
+            return 405, _refused(Refusal("form", "Comments are sent with POST.", 405, "post_only"))
         outcome = self.receive(environ)
         if isinstance(outcome, Refusal):
             if outcome.status != 404:
@@ -162,21 +170,30 @@ class CommentServer:
         """Check a POST /new and store its comment; return the address and id, or a refusal."""
         uris = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True).get("uri", [])
         if len(uris) != 1:
-            return Refusal("form", "Comments can only be left on a briefing's page.", 400)
+            return Refusal(
+                "form", "Comments can only be left on a briefing's page.", 400, "no_page"
+            )
         uri = uris[0]
         title = self.threads.title(uri)
         if title is None:
             return Refusal(
-                "form", "This page does not take comments (it is not a published briefing).", 404
+                "form",
+                "This page does not take comments (it is not a published briefing).",
+                404,
+                "not_briefing",
             )
         if not environ.get("CONTENT_TYPE", "").startswith("application/json"):
-            return Refusal("form", "Comments are sent by the page's script: turn on JavaScript.")
+            return Refusal(
+                "form",
+                "Comments are sent by the page's script: turn on JavaScript.",
+                code="needs_script",
+            )
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
         if not 0 < length <= MAX_BODY_BYTES:
-            return Refusal("text", "The comment is too long to be read.", 413)
+            return Refusal("text", "The comment is too long to be read.", 413, "too_large")
         body = environ["wsgi.input"].read(length)
         try:
             data = None if too_deep(body) else json.loads(body)
@@ -218,7 +235,7 @@ _REASONS = {
 
 
 def _refused(refusal: Refusal) -> dict[str, str]:
-    return {"field": refusal.field, "message": refusal.message}
+    return {"field": refusal.field, "message": refusal.message, "code": refusal.code}
 
 
 def make_comment_app(settings: dict[str, Any]) -> WSGIApp:

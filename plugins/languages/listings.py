@@ -1,13 +1,19 @@
-"""The listings of every other language than the default: home, tags, spokespeople, dates."""
+"""The listings of every other language than the default: home, tags, spokespeople, dates.
+
+The date archives (archives/, archives/<year>/, archives/<year>/<month>/) are written under
+the language's prefix like the others, their months named in the language (periods.py).
+"""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from operator import attrgetter
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pelican.generators import Generator
+from markupsafe import Markup
+from pelican.generators import Generator, PelicanTemplateNotFound
 
 from briefing_metadata.reader import registry_for
 from briefing_metadata.wrappers import canonical, spokesperson_in, tag_in
@@ -15,6 +21,8 @@ from contract.build import build_state
 from contract.languages import default_language, language_prefix, other_languages
 from sitemap_xml.entries import language_versions, listing_entries, site_entries
 
+from .catalogs import translations_for
+from .periods import period_archives
 from .templates import VERSIONS
 from .translations import ORIGINALS, listed_in
 
@@ -24,10 +32,10 @@ DIRECT_TEMPLATES = {
     "tags": "TAGS",
     "authors": "AUTHORS",
     "search": "SEARCH",
+    "archives": "ARCHIVES",
 }
-# Listed in the sitemap (the search page is not, as in the default language). The date
-# archives stay in the default language: their year and month pages are Pelican's own.
-LISTED_TEMPLATES = ("index", "tags", "authors")
+# Listed in the sitemap (the search page is not, as in the default language).
+LISTED_TEMPLATES = ("index", "tags", "authors", "archives")
 
 
 def canonical_groups(generator: Any) -> None:
@@ -78,6 +86,7 @@ class LanguagePages:
             for slug, found in people.items()
             if slug in registry.spokespeople.entries
         )
+        self.period_archives = period_archives(articles, self.dates, lang, settings)
 
 
 class LanguagesGenerator(Generator):
@@ -103,6 +112,15 @@ class LanguagesGenerator(Generator):
                 for subject, found in group:
                     entries += listing_entries(
                         subject.save_as, subject.url, found, settings, template
+                    )
+            for periods in pages.period_archives.values():
+                for period in periods:
+                    entries += listing_entries(
+                        period["save_as"],
+                        period["url"],
+                        period["articles"],
+                        settings,
+                        "period_archives",
                     )
         self.context["languages_pages"] = {pages.lang: pages for pages in self.languages}
         self.context[VERSIONS] = self.page_versions()
@@ -136,6 +154,7 @@ class LanguagesGenerator(Generator):
                     dates=pages.dates,
                     tags=pages.tags,
                     authors=pages.authors,
+                    period_archives=pages.period_archives,
                     template_name=template,
                     page_name=save_as.removesuffix(PurePosixPath(save_as).suffix),
                     url=url,
@@ -162,6 +181,66 @@ class LanguagesGenerator(Generator):
                         all_articles=pages.articles,
                         **common,
                     )
+            self._write_periods(writer, pages, common)
+            self._write_feeds(writer, pages)
+
+    def _write_feeds(self, writer: Any, pages: LanguagePages) -> None:
+        """Write each tag's and spokesperson's Atom feed in a language, under its prefix."""
+        # The briefings each listing shows, newest first: the Hindi version where there is
+        # one, else the other language's, as the page lists them.
+        prefix = language_prefix(pages.lang, self.settings)
+        site_name = translations_for(pages.lang, self.settings).gettext(self.settings["SITENAME"])
+        for setting, groups in (("TAG_FEED_ATOM", pages.tags), ("AUTHOR_FEED_ATOM", pages.authors)):
+            path = self.settings.get(setting)
+            if not path:
+                continue
+            for subject, found in groups:
+                writer.write_feed(
+                    sorted(found, key=lambda briefing: briefing.date, reverse=True),
+                    {**self.context, "SITENAME": site_name},
+                    prefix + str(path).format(slug=subject.slug),
+                    feed_title=str(subject),
+                )
+        if "OPEN_DATA_JSON_FEED_SAVE_AS" not in self.settings:
+            return  # no open_data plugin: no records to make JSON feeds of
+        for setting, groups in (
+            ("LANGUAGES_TAG_FEED_JSON", pages.tags),
+            ("LANGUAGES_AUTHOR_FEED_JSON", pages.authors),
+        ):
+            path = self.settings.get(setting)
+            for subject, found in groups if path else ():
+                save_as = prefix + path.format(slug=subject.slug)
+                title = f"{site_name} - {subject}"
+                feed = listing_json_feed(found, subject.url, save_as, title, pages.lang, self)
+                output = Path(self.output_path) / save_as
+                output.parent.mkdir(parents=True, exist_ok=True)
+                output.write_text(
+                    json.dumps(feed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+                )
+
+    def _write_periods(self, writer: Any, pages: LanguagePages, common: dict[str, Any]) -> None:
+        """Write a language's year and month pages, as Pelican writes the default language's."""
+        try:
+            template = self.get_template("period_archives")
+        except PelicanTemplateNotFound:
+            template = self.get_template("archives")
+        for periods in pages.period_archives.values():
+            for period in periods:
+                writer.write_file(
+                    period["save_as"],
+                    template,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    period=period["period"],
+                    period_num=period["period_num"],
+                    articles=period["articles"],
+                    dates=period["dates"],
+                    template_name="period_archives",
+                    url=period["url"],
+                    all_articles=pages.articles,
+                    period_archives=pages.period_archives,
+                    **common,
+                )
 
     def _write(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
         if not save_as:
@@ -173,6 +252,32 @@ class LanguagesGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             **kwargs,
         )
+
+
+def listing_json_feed(
+    briefings: list[Any], url: str, save_as: str, title: str, lang: str, generator: Any
+) -> dict[str, Any]:
+    """Return the JSON Feed of a listing page in another language: what the page lists."""
+    from open_data.files import json_feed, newest_first
+    from open_data.records import absolute_url, record_of, with_translations
+
+    settings = generator.settings
+    typeset = generator.env.filters.get("typographic", Markup.escape)
+    found = newest_first(briefings)
+    records = [
+        with_translations(briefing, record_of(briefing, settings, typeset), settings)
+        for briefing in found
+    ]
+    feed = json_feed(found, records, settings)
+    # The page's language: an item in another one (listed marked) says so by its address.
+    feed.update(
+        title=title,
+        description=translations_for(lang, settings).gettext(feed["description"]),
+        home_page_url=absolute_url(settings, url),
+        feed_url=absolute_url(settings, save_as),
+        language=lang,
+    )
+    return feed
 
 
 def add_languages_generator(pelican: Any) -> type:

@@ -19,6 +19,11 @@ DEFAULTS: dict[str, Any] = {
     "LANGUAGES_UNTRANSLATED": "mark",
     # Where the catalogs are, inside the theme: <folder>/<code>/LC_MESSAGES/messages.po.
     "LANGUAGES_CATALOG_PATH": "translations",
+    # Each other language's JSON Feed of a tag's and a spokesperson's page, under its prefix
+    # (hi/feeds/tags/fentanyl.json), beside their Atom feeds (TAG_FEED_ATOM, AUTHOR_FEED_ATOM);
+    # "" for none. Written only with the open_data plugin, which makes the records.
+    "LANGUAGES_TAG_FEED_JSON": "feeds/tags/{slug}.json",
+    "LANGUAGES_AUTHOR_FEED_JSON": "feeds/spokespeople/{slug}.json",
 }
 
 DIRECTIONS = ("ltr", "rtl")
@@ -60,6 +65,14 @@ CHECKS = {
     "LANGUAGES_UNTRANSLATED": Expect(lambda value: value in ("mark", "hide"), '"mark" or "hide"'),
     "LANGUAGES_CATALOG_PATH": Expect(
         lambda value: isinstance(value, str) and bool(value.strip()), "a folder inside the theme"
+    ),
+    "LANGUAGES_TAG_FEED_JSON": Expect(
+        lambda value: isinstance(value, str) and (not value or "{slug}" in value),
+        'a path with {slug}, or "" for none',
+    ),
+    "LANGUAGES_AUTHOR_FEED_JSON": Expect(
+        lambda value: isinstance(value, str) and (not value or "{slug}" in value),
+        'a path with {slug}, or "" for none',
     ),
 }
 

@@ -1,6 +1,7 @@
 // The comment form of a briefing page: shown only when this script runs, it counts
 // characters as the reader types and sends the comment to the comment server as JSON.
 // The server checks every rule (one place for them); its refusals are shown next to the field.
+// Its words come from the page (data-say-*, from the catalogs), so they are in its language.
 (function () {
   "use strict";
   var form = document.querySelector("[data-comment-form]");
@@ -13,7 +14,14 @@
   var counter = form.querySelector("[data-comment-counter]");
   var status = form.querySelector("[data-comment-status]");
   var button = form.querySelector("button[type=submit]");
-  var number = new Intl.NumberFormat("en");
+  var lang = document.documentElement.lang || "en";
+  var number = new Intl.NumberFormat(lang);
+  var messages = {};
+  Array.from(form.attributes).forEach(function (attribute) {
+    if (attribute.name.indexOf("data-say-") === 0) {
+      messages[attribute.name.slice(9)] = attribute.value;
+    }
+  });
   // One key per comment, the same when the reader sends it again after an error, so the
   // server stores it once; a new one after it was accepted.
   var key = newKey();
@@ -26,16 +34,34 @@
     }).join("");
   }
 
-  function length() {
+  function length(value) {
     // Code points, after trimming, without invisible characters, as the server counts them.
-    return Array.from(text.value.replace(/[\p{Cf}\p{Co}\p{Cn}]/gu, "").trim()).length;
+    return Array.from(value.replace(/[\p{Cf}\p{Co}\p{Cn}]/gu, "").trim()).length;
+  }
+
+  // The page's message `name`, its {placeholders} filled with numbers written in its language.
+  function say(name, values) {
+    return (messages[name] || "").replace(/\{(\w+)\}/g, function (whole, key) {
+      return values && key in values ? number.format(values[key]) : whole;
+    });
+  }
+
+  // What a refusal says: the page's words for its rule, else the server's own.
+  function refusal(answer, httpStatus) {
+    var values = { min: min, max: max, count: length(text.value), status: httpStatus };
+    if (answer.code && answer.code.indexOf("name") === 0) {
+      values.max = form.elements.author.maxLength;
+      values.count = length(form.elements.author.value);
+    }
+    return (answer.code && messages[answer.code] && say(answer.code, values)) ||
+      answer.message || say("refused", values);
   }
 
   function count() {
-    var n = length();
+    var n = length(text.value);
     counter.textContent = n < min
-      ? number.format(n) + " of " + number.format(min) + " characters"
-      : number.format(n) + " characters (at most " + number.format(max) + ")";
+      ? say("short", { count: n, min: min })
+      : say("counted", { count: n, max: max });
   }
 
   function showError(field, message) {
@@ -69,7 +95,7 @@
       key: key
     };
     button.disabled = true;
-    status.textContent = "Sending your comment…";
+    status.textContent = say("sending");
     fetch(form.action, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -83,16 +109,16 @@
             key = newKey();
             form.reset();
             count();
-            status.textContent = "Thank you — your comment will appear after moderation.";
+            status.textContent = say("sent");
             return;
           }
           status.textContent = "";
-          showError(answer.field || "form", answer.message || "The comment server refused the comment (" + response.status + "). Please try again later.");
+          showError(answer.field || "form", refusal(answer, response.status));
         });
       })
       .catch(function () {
         status.textContent = "";
-        showError("form", "The comment server could not be reached. Please try again later.");
+        showError("form", say("unreachable"));
       })
       .then(function () {
         button.disabled = false;

@@ -4,6 +4,7 @@
 // The index comes in a few Pagefind bundles by age (data-shards, newest first, each with
 // its folder and years): the newest is loaded and the others are merged into it, so one
 // search covers every year.
+// What it says comes from the page (data-say-*, from the catalogs), in the page's language.
 
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 250;
@@ -22,6 +23,23 @@ let typingTimer;
 let followMap = null; // the pages and feeds a search can follow (data-follow)
 let followLoading = null; // its download, started by the first search on one tag
 let shards = []; // the index's bundles, newest first: { folder, years } (data-shards)
+
+const lang = document.documentElement.lang || "en";
+const messages = Object.fromEntries(
+  [...form.attributes]
+    .filter((attribute) => attribute.name.startsWith("data-say-"))
+    .map((attribute) => [attribute.name.slice("data-say-".length), attribute.value]),
+);
+const numbers = new Intl.NumberFormat(lang);
+const plurals = new Intl.PluralRules(lang);
+
+// The page's message `name`, its {placeholders} filled (numbers written in the page's language).
+function say(name, values = {}) {
+  return (messages[name] || "").replace(/\{(\w+)\}/g, (whole, key) => {
+    if (!(key in values)) return whole;
+    return typeof values[key] === "number" ? numbers.format(values[key]) : values[key];
+  });
+}
 
 // Facet values read in the order a reader expects: newest year first, others A to Z.
 function sortedValues(name, counts) {
@@ -159,7 +177,7 @@ function resultItem(data) {
   const meta = document.createElement("p");
   meta.className = "briefing-meta";
   const spokespeople = (data.filters.spokesperson || []).join(", ");
-  meta.textContent = [data.meta.date, spokespeople && `Spokesperson: ${spokespeople}`]
+  meta.textContent = [data.meta.date, spokespeople && say("spokesperson", { names: spokespeople })]
     .filter(Boolean)
     .join(" · ");
   const excerpt = document.createElement("p");
@@ -197,7 +215,7 @@ async function showResults(results, from, ticket) {
     const more = document.createElement("button");
     more.type = "button";
     more.className = "search-more";
-    more.textContent = `Show more results (${results.length - from - PAGE_SIZE} left)`;
+    more.textContent = say("more", { count: results.length - from - PAGE_SIZE });
     more.addEventListener("click", () => {
       const first = resultList.children.length;
       showResults(results, from + PAGE_SIZE, ticket).then(() => {
@@ -239,7 +257,7 @@ function followTarget(filters) {
   if (!tag || years.length + people.length > 1) return null;
   if (years.length) return tag.year[years[0]] || null;
   if (people.length) return tag.spokesperson[people[0]] || null;
-  return { ...tag, title: `Briefings tagged “${tags[0]}”` };
+  return { ...tag, title: say("tagged", { tag: tags[0] }) };
 }
 
 // The map is fetched the first time a search has one tag (it names every tag's pages):
@@ -260,9 +278,9 @@ async function showFollow(filters, ticket) {
     if (type) anchor.type = type;
     return anchor;
   };
-  follow.append("Follow this search: ", link(target.url, target.title));
-  if (target.atom) follow.append(" · ", link(target.atom, "Atom feed", "application/atom+xml"));
-  if (target.json) follow.append(" · ", link(target.json, "JSON feed", "application/feed+json"));
+  follow.append(`${say("follow")} `, link(target.url, target.title));
+  if (target.atom) follow.append(" · ", link(target.atom, say("atom"), "application/atom+xml"));
+  if (target.json) follow.append(" · ", link(target.json, say("json"), "application/feed+json"));
 }
 
 async function fetchFollowMap() {
@@ -289,7 +307,7 @@ async function runSearch() {
   if (!term && !Object.keys(filters).length) {
     resultList.replaceChildren();
     document.querySelector(".search-more")?.remove();
-    status.textContent = "Type a word, or choose a tag, spokesperson, year or dateline.";
+    status.textContent = say("prompt");
     for (const name of FACETS) showCounts(name, totalFilters[name] || {});
     return;
   }
@@ -299,10 +317,9 @@ async function runSearch() {
   if (ticket !== latest) return;
   for (const name of FACETS) showCounts(name, search.filters[name] || {});
   const count = results.length;
-  const what = term ? ` for “${term}”` : "";
-  status.textContent = count
-    ? `${count} briefing${count === 1 ? "" : "s"} found${what}.`
-    : `No briefings found${what}. Try fewer words or filters.`;
+  const plural = plurals.select(count) === "one" ? "one" : "other";
+  const name = count ? `found_${plural}` : "none";
+  status.textContent = say(term ? `${name}_term` : name, { count, term });
   resultList.replaceChildren();
   document.querySelector(".search-more")?.remove();
   await showResults(results, 0, ticket);
@@ -311,7 +328,7 @@ async function runSearch() {
 async function start() {
   shards = JSON.parse(form.dataset.shards || "[]");
   if (!shards.length) {
-    status.textContent = "There are no briefings to search yet.";
+    status.textContent = say("empty");
     return;
   }
   const bundle = new URL(form.dataset.bundle, document.baseURI);
@@ -348,7 +365,6 @@ async function start() {
 }
 
 start().catch((error) => {
-  status.textContent =
-    "Search could not start in this browser. Browse by tag, spokesperson or date instead.";
+  status.textContent = say("failed");
   console.error("search:", error);
 });
