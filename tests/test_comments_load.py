@@ -57,6 +57,7 @@ def test_defect_2_the_rate_limit_holds_for_simultaneous_posts_across_workers(tmp
         if status == 429:
             assert answer == {
                 "field": "form",
+                "code": "too_fast",
                 "message": "You have sent 2 comment(s) in the last minute; please wait a "
                 "minute, then send this one again.",
             }

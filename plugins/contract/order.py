@@ -34,6 +34,10 @@ RUNS_AFTER: dict[str, dict[str, str]] = {
     "parallel_reading": {
         "incremental": "it reads what the loaded content cache lacks (article_generator_init)",
     },
+    "template_cache": {
+        "incremental": "it keeps compiled templates in the cache folder that incremental names "
+        "by the site's fingerprint (get_generators)",
+    },
 }
 
 

@@ -12,7 +12,9 @@ from contract import start_build
 
 __all__ = ["register"]
 
-# Beside Pelican's content cache, so `python3 dev.py clean` and a fresh CACHE_PATH empty both.
+# Inside the cache folder, which the incremental plugin names by the site's fingerprint:
+# Jinja keys compiled code by the template's source only, not by the environment's
+# settings (extensions, trim_blocks…) that also shape it, and the fingerprint covers those.
 FOLDER = "templates"
 
 
@@ -34,4 +36,5 @@ def use_template_cache(pelican: Any) -> None:
 def register() -> None:
     """Share one compiled-template cache between the build's generators."""
     signals.initialized.connect(start_build)
-    signals.initialized.connect(use_template_cache)
+    # Sent before Pelican makes its generators, each of which makes its Jinja environment.
+    signals.get_generators.connect(use_template_cache)
