@@ -11,7 +11,6 @@ from .logo import check_logo
 
 # The custom properties that take the accent colour, in the light and the dark :root block.
 ACCENT_PROPERTIES = ("--accent", "--key-points-rule")
-STYLESHEETS = ("archive.css", "search.css")
 
 
 def with_accents(stylesheet: str, light: str, dark: str) -> str:
@@ -56,12 +55,9 @@ def write_identity_files(pelican: Any) -> None:
     shutil.copyfile(check_logo(settings).source, logo)
     # Pelican has copied the theme's static files by now (its static generator runs last).
     folder = output / settings["THEME_STATIC_DIR"] / "css"
-    for name in STYLESHEETS:
-        source = Path(settings["THEME"]) / "static" / "css" / name
-        if source.is_file() and (folder / name).is_file():
+    light, dark = settings["IDENTITY_ACCENT_COLOUR"], settings["IDENTITY_ACCENT_COLOUR_DARK"]
+    # Every stylesheet of the theme, so one added later (listings.css) is minified too.
+    for source in sorted((Path(settings["THEME"]) / "static" / "css").glob("*.css")):
+        if (folder / source.name).is_file():
             text = source.read_text(encoding="utf-8")
-            light, dark = (
-                settings["IDENTITY_ACCENT_COLOUR"],
-                settings["IDENTITY_ACCENT_COLOUR_DARK"],
-            )
-            replace_file(folder / name, minified(with_accents(text, light, dark)))
+            replace_file(folder / source.name, minified(with_accents(text, light, dark)))
