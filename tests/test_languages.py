@@ -283,6 +283,23 @@ def test_the_hindi_catalog_translates_marked_text_and_leaves_the_rest_english():
     assert env.from_string("{{ _('Key points') }}").render(article=briefing) == "मुख्य बिंदु"
 
 
+def test_the_page_gettext_behaves_as_jinjas_own_newstyle_gettext():
+    # The templates call the catalogs' callables directly, not through Jinja's wrappers:
+    # escaping, placeholders, "%%" and plurals must come out as Jinja's own would write them.
+    template = (
+        "{% trans %}100%% of it{% endtrans %}|{{ _('%(tag)s: the line', tag='<i>') }}|"
+        "{{ _('50%% off') }}|{% trans n=1 %}{{ n }}%% done{% endtrans %}|"
+        "{% trans num=2, tag='<b>' %}{{ num }} on {{ tag }}{% pluralize %}{{ num }} on {{ tag }}s"
+        "{% endtrans %}|{{ ngettext('%(num)d day', '%(num)d days', 3) }}"
+    )
+    stock = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    stock.install_null_translations(newstyle=True)
+    ours = interface(dict(THEME_SETTINGS, LANGUAGES_CATALOG_PATH="translations"))
+    expected = stock.from_string(template).render()
+    assert ours.from_string(template).render(page_lang="en") == expected
+    assert "&lt;b&gt;s" in expected and "3 days" in expected
+
+
 def test_every_message_of_the_hindi_catalog_is_translated():
     path = Path(THEME_SETTINGS["THEME"]) / "translations/hi/LC_MESSAGES/messages.po"
     with path.open("rb") as po:

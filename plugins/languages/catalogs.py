@@ -19,6 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from contract.build import build_state
 from contract.languages import default_language
@@ -77,17 +78,33 @@ def page_language(context: Context | dict[str, Any]) -> str:
 
 
 def gettext_callables(settings: dict[str, Any]) -> dict[str, Any]:
-    """Return ``gettext`` and ``ngettext`` that translate into the page's language."""
+    """Return ``gettext`` and ``ngettext`` that translate into the page's language.
+
+    They behave as Jinja's "newstyle" gettext: the text is autoescaped and its
+    ``%(name)s`` placeholders are filled from keyword arguments, escaped.
+    """
 
     @pass_context
-    def page_gettext(context: Context, message: str) -> str:
-        return translations_for(page_language(context), settings).gettext(message)
+    def page_gettext(context: Context, message: str, **variables: Any) -> str:
+        text = translations_for(page_language(context), settings).gettext(message)
+        return _filled(context, text, variables)
 
     @pass_context
-    def page_ngettext(context: Context, singular: str, plural: str, number: int) -> str:
-        return translations_for(page_language(context), settings).ngettext(singular, plural, number)
+    def page_ngettext(
+        context: Context, singular: str, plural: str, number: int, **variables: Any
+    ) -> str:
+        variables.setdefault("num", number)
+        catalog = translations_for(page_language(context), settings)
+        return _filled(context, catalog.ngettext(singular, plural, number), variables)
 
     return {"gettext": page_gettext, "ngettext": page_ngettext}
+
+
+def _filled(context: Context, text: str, variables: dict[str, Any]) -> str:
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    # Newstyle messages keep "%%" for "%": only a text with a "%" needs formatting.
+    return text % variables if "%" in text else text
 
 
 def install_catalogs(generator: Any) -> None:
@@ -96,5 +113,9 @@ def install_catalogs(generator: Any) -> None:
     if env is None or "jinja2.ext.InternationalizationExtension" not in env.extensions:
         return
     callables = gettext_callables(generator.settings)
-    # newstyle: autoescaped, and %(name)s placeholders filled from keyword arguments.
+    # newstyle: {% trans %} and _() pass their placeholders as keyword arguments.
     env.install_gettext_callables(callables["gettext"], callables["ngettext"], newstyle=True)
+    # Jinja wraps each callable in its own newstyle layer, and `_` in one more; a page
+    # makes dozens of these calls and a build hundreds of thousands, so the templates call
+    # ours, which already behave as newstyle, directly.
+    env.globals.update(callables, _=callables["gettext"])

@@ -32,4 +32,15 @@ def localise_dates(content: Any) -> None:
 
 def date_filter(settings: dict[str, Any]) -> Any:
     """Return the ``|date_in(lang)`` filter for templates that show other dates."""
-    return lambda moment, lang: date_in(moment, lang, settings)
+    # A briefing's date is shown on every listing, timeline and facet page it is on, and
+    # Pelican's strftime and Babel are slow: write each date once a language. Keyed by the
+    # ISO text, offset and all: equal instants in two time zones fall on different days.
+    written: dict[tuple[str, str], str] = {}
+
+    def write(moment: date | datetime, lang: str) -> str:
+        key = (moment.isoformat(), lang)
+        if key not in written:
+            written[key] = date_in(moment, lang, settings)
+        return written[key]
+
+    return write

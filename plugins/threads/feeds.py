@@ -10,6 +10,7 @@ from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import Markup, escape
 
 from contract.addresses import public_siteurl
+from contract.build import build_state
 
 from .topics import step_points
 
@@ -52,6 +53,19 @@ def json_item(briefing: Any, siteurl: str) -> dict[str, Any]:
     return item
 
 
+# The build's note of each briefing's JSON Feed item, made once: a briefing is in the feeds
+# of each of its stories, tags, tag-years and tag-spokespeople.
+FEED_ITEMS = "threads.feed_items"
+
+
+def feed_item(briefing: Any, settings: dict[str, Any]) -> dict[str, Any]:
+    """Return a briefing's JSON Feed item (its content is the Atom entry's too), once a build."""
+    made = build_state(settings).notes.setdefault(FEED_ITEMS, {})
+    if briefing.source_path not in made:
+        made[briefing.source_path] = json_item(briefing, public_siteurl(settings))
+    return made[briefing.source_path]
+
+
 def json_feed(
     json_file: str,
     page_url: str,
@@ -69,7 +83,7 @@ def json_feed(
         "feed_url": f"{siteurl}/{json_file}",
         "description": description,
         "language": settings.get("DEFAULT_LANG", "en"),
-        "items": [json_item(briefing, siteurl) for briefing in briefings],
+        "items": [feed_item(briefing, settings) for briefing in briefings],
     }
 
 
@@ -94,13 +108,14 @@ def write_feeds(
         feed_url=f"{siteurl}/{atom_file}",
     )
     for briefing in chosen:
-        link = f"{siteurl}/{briefing.url}"
+        item = feed_item(briefing, settings)
+        link = item["url"]
         modified = getattr(briefing, "modified", None)
         atom.add_item(
-            title=plain(briefing.title),
+            title=item["title"],
             link=link,
-            description=plain(briefing.summary) if "summary" in briefing.metadata else "",
-            content=entry_html(briefing),
+            description=item.get("summary", ""),
+            content=item["content_html"],
             unique_id=get_tag_uri(link, briefing.date),
             pubdate=briefing.date,
             updateddate=modified if modified and modified > briefing.date else None,

@@ -143,6 +143,7 @@ class IncrementalWriter(PageByPageWriter):
         self.pages: dict[str, str] = {}
         self.reused = 0
         self._hashes: dict[str, str] = {}
+        self._folders: set[Path] = set()
         build_state(settings).notes["incremental.writer"] = self
 
     def before_opening(self, filename: str) -> None:
@@ -164,7 +165,10 @@ class IncrementalWriter(PageByPageWriter):
             if _file_id(old) != entry[1]:
                 return False  # Changed since that build: render it again.
             new = Path(self.output_path) / name
-            new.parent.mkdir(parents=True, exist_ok=True)
+            if new.parent not in self._folders:
+                # Thousands of pages share a few hundred folders: make each once.
+                new.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(new.parent)
             os.link(old, new)
         except OSError:
             return False
