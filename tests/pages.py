@@ -33,6 +33,8 @@ PAGE_TYPES = {
     "archives-hi": "/hi/archives/",
     "year-hi": "/hi/archives/2026/",
     "month-hi": "/hi/archives/2026/02/",
+    "stories-hi": "/hi/stories/",
+    "story-hi": "/hi/stories/cross-border-crime-cooperation/",
     "accessibility": "/accessibility/",
 }
 

@@ -1,0 +1,169 @@
+"""The threads pages in Hindi: stories and the stories index under /hi/, with their feeds."""
+
+from __future__ import annotations
+
+import json
+
+import feedparser
+from lxml import etree
+
+from .conftest import minimal_briefing, page_file, read_page, visible_text
+
+SITEURL = "http://127.0.0.1:8000/"
+STORY = "stories/cross-border-crime-cooperation/"
+STORY_HI = "hi/" + STORY
+LIAISON_HI = "hi/briefings/2026/02/india-canada-liaison-officers/"
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+
+
+def versions(page) -> dict[str, str]:
+    """Return a page's hreflang links, by hreflang, as site addresses."""
+    return {
+        link["hreflang"]: link["href"].removeprefix(SITEURL)
+        for link in page.select("link[rel=alternate][hreflang]")
+    }
+
+
+def test_a_story_with_a_hindi_step_has_a_hindi_page_with_every_step(sample_site):
+    page = read_page(sample_site, STORY_HI)
+    assert page.html["lang"] == "hi"
+    assert visible_text(page.h1) == "सीमा-पार अपराध पर सहयोग"
+    assert "साझा अधिकारियों" in visible_text(page.select_one(".listing-description"))
+    steps = page.select("li.thread-step")
+    english = read_page(sample_site, STORY).select("li.thread-step")
+    assert len(steps) == len(english) == 4
+    assert visible_text(steps[2].select_one(".thread-step-label")) == "भाग 3 (कुल 4)"
+    # The step with a Hindi version is shown in Hindi, with its Hindi date and key points.
+    liaison = steps[2]
+    assert liaison.h2.a["href"].endswith(LIAISON_HI)
+    assert "भारत और कनाडा" in visible_text(liaison.h2)
+    assert visible_text(liaison.select_one("time")) == "12 फ़रवरी 2026"
+    assert "सुरक्षा सहयोग का विस्तार" in visible_text(liaison.select_one(".thread-points"))
+    assert not liaison.select(".language-mark")
+    # The others are the English briefings, marked with their language, dates in Hindi.
+    first = steps[0]
+    assert first.h2.a["lang"] == "en" and first.h2.a["hreflang"] == "en"
+    assert visible_text(first.select_one(".language-mark")) == "English में"
+    assert visible_text(first.select_one("time")) == "6 मई 2025"
+    assert first.select_one(".thread-points").find_parent(attrs={"lang": "en"}) is not None
+    # The interface is in Hindi: the eyebrow links the Hindi stories index, as the menu does.
+    eyebrow = page.select_one(".eyebrow a")
+    assert visible_text(eyebrow) == "कहानियाँ"
+    assert eyebrow["href"] == "../../../hi/stories/"
+    nav = {visible_text(a): a["href"] for a in page.select("nav.site-nav a")}
+    assert nav["कहानियाँ"] == "../../../hi/stories/"
+
+
+def test_the_hindi_story_and_the_english_one_name_each_other(sample_site):
+    for url in (STORY, "stories/"):
+        hindi, english = read_page(sample_site, "hi/" + url), read_page(sample_site, url)
+        expected = {"en": url, "hi": "hi/" + url, "x-default": url}
+        assert versions(hindi) == versions(english) == expected
+        switcher = hindi.select_one("nav.language-switcher a")
+        assert switcher["hreflang"] == "en" and visible_text(switcher) == "English"
+        switcher = english.select_one("nav.language-switcher a")
+        assert switcher["hreflang"] == "hi" and visible_text(switcher) == "हिन्दी"
+
+
+def test_the_hindi_stories_index_lists_stories_with_a_hindi_step(sample_site):
+    page = read_page(sample_site, "hi/stories/")
+    assert page.html["lang"] == "hi"
+    assert visible_text(page.h1) == "कहानियाँ"
+    stories = {visible_text(h2): h2.a["href"] for h2 in page.select(".story-index h2")}
+    assert stories == {
+        "सीमा-पार अपराध पर सहयोग": "../../hi/stories/cross-border-crime-cooperation/",
+        "विदेश में कांसुलर मदद": "../../hi/stories/consular-help-abroad/",
+    }
+    counts = [visible_text(p) for p in page.select(".story-index .listing-count")]
+    assert counts[0] == "4 ब्रीफ़िंग · नवीनतम 29 अक्टूबर 2026"
+
+
+def test_the_sitemap_lists_the_hindi_stories_with_their_alternates(sample_site):
+    tree = etree.parse(str(sample_site / "sitemap.xml"))
+    for url in ("stories/", STORY):
+        (entry,) = tree.xpath(f"//s:url[s:loc='{SITEURL}hi/{url}']", namespaces=SITEMAP_NS)
+        alternates = {
+            link.get("hreflang"): link.get("href").removeprefix(SITEURL)
+            for link in entry.xpath("x:link", namespaces=SITEMAP_NS)
+        }
+        assert alternates == {"en": url, "hi": "hi/" + url, "x-default": url}
+
+
+def test_a_hindi_story_has_its_own_feeds_of_the_steps_it_shows(sample_site):
+    page = read_page(sample_site, STORY_HI)
+    atom = "hi/feeds/stories/cross-border-crime-cooperation.atom.xml"
+    json_feed = "hi/feeds/stories/cross-border-crime-cooperation.json"
+    heads = [link["href"] for link in page.select("head link[rel=alternate][type]")]
+    assert "../../../" + atom in heads and "../../../" + json_feed in heads
+    body = [a["href"] for a in page.select(".listing-count a")]
+    assert body == ["../../../" + atom, "../../../" + json_feed]
+    shown = [a["href"].replace("../", "") for a in page.select("li.thread-step h2 a")]
+    parsed = feedparser.parse(str(sample_site / atom))
+    assert parsed.feed.language == "hi"
+    assert parsed.feed.title == "प्रेस ब्रीफ़िंग संग्रह: सीमा-पार अपराध पर सहयोग"
+    # Newest first: the page's steps, reversed.
+    assert [entry.link.removeprefix(SITEURL) for entry in parsed.entries] == shown[::-1]
+    document = json.loads((sample_site / json_feed).read_text(encoding="utf-8"))
+    assert document["language"] == "hi"
+    assert document["home_page_url"] == SITEURL + STORY_HI
+    assert [item["url"].removeprefix(SITEURL) for item in document["items"]] == shown[::-1]
+
+
+HINDI_ONLY = minimal_briefing("हिन्दी ब्रीफ़िंग", "2026-01-20", lang="hi")
+
+
+def story_site(make_site, **settings):
+    """Build two stories: one with a Hindi version of a step, one all in English."""
+    return make_site(
+        {
+            "2026/first.md": minimal_briefing("First", "2026-01-05", story="consular-help-abroad"),
+            "2026/second.md": minimal_briefing(
+                "Second", "2026-01-10", story="consular-help-abroad"
+            ),
+            "hi/2026/second.md": minimal_briefing("दूसरी", "2026-01-10", lang="hi"),
+            "2026/third.md": minimal_briefing(
+                "Third", "2026-01-15", story="cross-border-crime-cooperation"
+            ),
+            "hi/2026/only.md": HINDI_ONLY,
+        },
+        SEARCH_INDEX_ENABLED=False,
+        **settings,
+    )
+
+
+def test_only_stories_with_a_hindi_step_get_a_hindi_page(make_site):
+    site = story_site(make_site)
+    assert page_file(site, "hi/stories/consular-help-abroad/").exists()
+    assert not page_file(site, "hi/" + STORY).exists()
+    assert versions(read_page(site, STORY)) == {}
+    index = read_page(site, "hi/stories/")
+    links = [a["href"] for a in index.select(".story-index h2 a")]
+    assert links == ["../../hi/stories/consular-help-abroad/"]
+    steps = read_page(site, "hi/stories/consular-help-abroad/").select("li.thread-step h2")
+    assert [visible_text(step) for step in steps] == ["First English में", "दूसरी"]
+
+
+def test_hide_leaves_the_english_steps_out_of_a_hindi_story(make_site):
+    site = story_site(make_site, LANGUAGES_UNTRANSLATED="hide")
+    page = read_page(site, "hi/stories/consular-help-abroad/")
+    assert [visible_text(h2) for h2 in page.select("li.thread-step h2")] == ["दूसरी"]
+    feed = feedparser.parse(str(site / "hi/feeds/stories/consular-help-abroad.atom.xml"))
+    assert [entry.title for entry in feed.entries] == ["दूसरी"]
+
+
+def test_a_new_hindi_step_reaches_the_english_story_page_on_a_rebuild(make_site):
+    briefings = {
+        "2026/first.md": minimal_briefing("First", "2026-01-05", story="consular-help-abroad"),
+        "hi/2026/only.md": HINDI_ONLY,
+    }
+    site = make_site(briefings, SEARCH_INDEX_ENABLED=False)
+    assert versions(read_page(site, "stories/consular-help-abroad/")) == {}
+    # Only the Hindi version is new: the English story's own briefings are unchanged.
+    briefings["hi/2026/first.md"] = minimal_briefing("पहली", "2026-01-05", lang="hi")
+    site = make_site(briefings, SEARCH_INDEX_ENABLED=False)
+    url = "stories/consular-help-abroad/"
+    assert versions(read_page(site, url))["hi"] == "hi/" + url
+    assert versions(read_page(site, "stories/"))["hi"] == "hi/stories/"
