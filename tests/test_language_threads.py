@@ -167,3 +167,137 @@ def test_a_new_hindi_step_reaches_the_english_story_page_on_a_rebuild(make_site)
     url = "stories/consular-help-abroad/"
     assert versions(read_page(site, url))["hi"] == "hi/" + url
     assert versions(read_page(site, "stories/"))["hi"] == "hi/stories/"
+
+
+# Tag timelines and tag × year and tag × spokesperson pages
+
+
+def test_a_hindi_timeline_shows_the_years_with_a_hindi_briefing_in_hindi(sample_site):
+    page = read_page(sample_site, "hi/tags/consular-affairs/timeline/2025/")
+    assert page.html["lang"] == "hi"
+    assert visible_text(page.h1) == "कांसुलर सेवाएँ: समय के साथ रुख़"
+    assert [visible_text(h3) for h3 in page.select(".timeline-year h3")] == [
+        "जनवरी 2025",
+        "जुलाई 2025",
+    ]
+    english, hindi = page.select("li.thread-step")
+    assert visible_text(english.select_one(".language-mark")) == "English में"
+    assert english.h4.a["lang"] == "en"
+    assert visible_text(english.select_one("time")) == "21 जनवरी 2025"
+    assert "छात्रों को मिशन में पंजीकरण की सलाह" in visible_text(hindi)
+    assert {visible_text(m) for m in hindi.select(".point-mark")} == {"नया"}
+    years = {visible_text(a): a["href"] for a in page.select("nav.timeline-years a")}
+    assert years == {
+        "2025": "../../../../../hi/tags/consular-affairs/timeline/2025/",
+        "2026": "../../../../../hi/tags/consular-affairs/timeline/",
+    }
+    # Fentanyl's 2025 has no Hindi briefing: no Hindi page for it, and no link to one.
+    assert page_file(sample_site, "tags/fentanyl/timeline/2025/").exists()
+    assert not page_file(sample_site, "hi/tags/fentanyl/timeline/2025/").exists()
+    fentanyl = read_page(sample_site, "hi/tags/fentanyl/timeline/")
+    assert [visible_text(h2) for h2 in fentanyl.select(".timeline-year h2")] == ["2026"]
+    assert not fentanyl.select("nav.timeline-years")
+
+
+def test_hindi_facet_pages_exist_where_a_hindi_briefing_is(sample_site):
+    page = read_page(sample_site, "hi/tags/fentanyl/years/2026/")
+    assert page.html["lang"] == "hi"
+    assert visible_text(page.h1) == "2026 में फ़ेंटानिल"
+    items = page.select("ol.facet-list li")
+    marks = [li.select_one(".language-mark") for li in items]
+    assert visible_text(marks[0]) == "English में" and marks[1] is None
+    assert items[1].a["href"].endswith(LIAISON_HI)
+    person = read_page(sample_site, "hi/tags/fentanyl/spokespeople/randhir-jaiswal/")
+    assert visible_text(person.h1) == "फ़ेंटानिल: रणधीर जायसवाल की ब्रीफ़िंग"
+    for english_only in (
+        "hi/tags/fentanyl/years/2025/",
+        "hi/tags/fentanyl/spokespeople/mara-okonkwo/",
+        "hi/tags/climate/timeline/",
+    ):
+        assert not page_file(sample_site, english_only).exists(), english_only
+        assert page_file(sample_site, english_only.removeprefix("hi/")).exists()
+
+
+def test_hindi_tag_and_spokesperson_pages_link_their_hindi_facets(sample_site):
+    tag = read_page(sample_site, "hi/tags/fentanyl/")
+    links = {visible_text(a): a["href"] for a in tag.select(".topic-links a")}
+    assert links == {
+        "समय के साथ रुख़: महीने के अनुसार मुख्य बिंदु": "../../../hi/tags/fentanyl/timeline/",
+        "2026": "../../../hi/tags/fentanyl/years/2026/",
+        "रणधीर जायसवाल": "../../../hi/tags/fentanyl/spokespeople/randhir-jaiswal/",
+    }
+    person = read_page(sample_site, "hi/spokespeople/randhir-jaiswal/")
+    topics = {visible_text(a) for a in person.select(".topic-links a")}
+    assert {"फ़ेंटानिल", "कांसुलर सेवाएँ", "शिक्षा"} <= topics
+    # A tag with no Hindi briefing links no Hindi facets.
+    assert not read_page(sample_site, "hi/tags/climate/").select(".topic-links a")
+
+
+def test_hindi_facets_and_timelines_name_their_english_versions_both_ways(sample_site):
+    tree = etree.parse(str(sample_site / "sitemap.xml"))
+    for url in (
+        "tags/fentanyl/timeline/",
+        "tags/consular-affairs/timeline/2025/",
+        "tags/fentanyl/years/2026/",
+        "tags/fentanyl/spokespeople/randhir-jaiswal/",
+    ):
+        expected = {"en": url, "hi": "hi/" + url, "x-default": url}
+        assert versions(read_page(sample_site, url)) == expected, url
+        assert versions(read_page(sample_site, "hi/" + url)) == expected, url
+        (entry,) = tree.xpath(f"//s:url[s:loc='{SITEURL}hi/{url}']", namespaces=SITEMAP_NS)
+        assert len(entry.xpath("x:link", namespaces=SITEMAP_NS)) == 3
+    assert versions(read_page(sample_site, "tags/fentanyl/timeline/2025/")) == {}
+
+
+def test_a_hindi_facet_feed_lists_what_its_page_lists(sample_site):
+    url = "hi/tags/fentanyl/years/2026/"
+    page = read_page(sample_site, url)
+    atom, json_feed = (
+        "hi/feeds/tags/fentanyl/years/2026.atom.xml",
+        "hi/feeds/tags/fentanyl/years/2026.json",
+    )
+    body = [a["href"] for a in page.select(".listing-count a")]
+    assert body == ["../../../../../" + atom, "../../../../../" + json_feed]
+    shown = [a["href"].replace("../", "") for a in page.select("ol.facet-list li > a")]
+    parsed = feedparser.parse(str(sample_site / atom))
+    assert parsed.feed.language == "hi"
+    assert parsed.feed.title == "प्रेस ब्रीफ़िंग संग्रह: 2026 में फ़ेंटानिल"
+    assert [entry.link.removeprefix(SITEURL) for entry in parsed.entries] == shown
+    document = json.loads((sample_site / json_feed).read_text(encoding="utf-8"))
+    assert document["language"] == "hi" and document["home_page_url"] == SITEURL + url
+    assert [item["url"].removeprefix(SITEURL) for item in document["items"]] == shown
+
+
+def point_briefing(title: str, date: str, point: str, **fields: str) -> str:
+    return minimal_briefing(title, date, tags="security", key_points=[point], **fields)
+
+
+def test_new_and_repeated_are_judged_over_each_language_s_own_wording(make_site):
+    site = make_site(
+        {
+            "2026/first.md": point_briefing("First", "2026-01-05", "Patrols begin"),
+            "2026/second.md": point_briefing("Second", "2026-02-05", "Officers posted"),
+            "hi/2026/first.md": point_briefing("पहली", "2026-01-05", "सहयोग जारी", lang="hi"),
+            "hi/2026/second.md": point_briefing("दूसरी", "2026-02-05", "सहयोग जारी", lang="hi"),
+        },
+        SEARCH_INDEX_ENABLED=False,
+    )
+    english = read_page(site, "tags/security/timeline/")
+    hindi = read_page(site, "hi/tags/security/timeline/")
+    assert [visible_text(m) for m in english.select(".point-mark")] == ["New", "New"]
+    assert [visible_text(m) for m in hindi.select(".point-mark")] == ["नया", "दोहराया"]
+    # Each page is reused by the next build when nothing it shows changed.
+    before = page_file(site, "hi/tags/security/timeline/").stat().st_ino
+    site = make_site({}, SEARCH_INDEX_ENABLED=False)
+    assert page_file(site, "hi/tags/security/timeline/").stat().st_ino == before
+
+
+def test_threads_in_other_languages_can_be_turned_off(make_site):
+    site = story_site(make_site, THREADS_OTHER_LANGUAGES=False)
+    assert page_file(site, "stories/consular-help-abroad/").exists()
+    assert not (site / "hi/stories").exists()
+    assert not (site / "hi/tags/consular-affairs/timeline").exists()
+    assert versions(read_page(site, "stories/consular-help-abroad/")) == {}
+    # The Hindi menu links the English stories instead.
+    nav = {visible_text(a): a["href"] for a in read_page(site, "hi/").select("nav.site-nav a")}
+    assert nav["कहानियाँ"] == "../stories/"

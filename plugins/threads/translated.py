@@ -1,20 +1,25 @@
-"""The threads pages of every other language than the default: its stories, under its prefix.
+"""The threads pages of every other language than the default, under its prefix.
 
 A language gets a story's page (``hi/stories/<slug>/``, with its feeds under ``hi/feeds/``)
-when at least one step of the story has a version in it. Each step is shown in that language
-where it has a version, else (unless LANGUAGES_UNTRANSLATED is "hide") in its own, marked, as
-that language's tag pages list it. Titles and descriptions come from the story registry's
-``[slug.<lang>]`` tables. Only languages that have pages of their own (the languages plugin's
-``languages_pages``) get any, so a site without the languages plugin gets none.
+when at least one step of the story has a version in it, and a tag's timeline years, tag ×
+year and tag × spokesperson pages (with their feeds) when they hold at least one of its
+briefings. Each page lists what that language's tag pages list: a briefing's version in the
+language where it has one, else (unless LANGUAGES_UNTRANSLATED is "hide") the briefing in its
+own language, marked. Names come from the registries' ``[slug.<lang>]`` tables. Only
+languages that have pages of their own (the languages plugin's ``languages_pages``) get any,
+so a site without the languages plugin gets none.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from babel.dates import format_date
+
 from briefing_metadata.reader import registry_for
-from contract.languages import language_prefix
+from contract.languages import babel_locale, language_prefix
 from languages.catalogs import translations_for
 from languages.translations import version_in
 from sitemap_xml.entries import SitemapEntry, language_versions, newest
@@ -22,6 +27,7 @@ from sitemap_xml.entries import SitemapEntry, language_versions, newest
 from . import addresses
 from .feeds import write_feeds
 from .stories import Story
+from .topics import Facet, Topic, facet_links, timeline, timeline_pages, topics
 
 # The languages plugin's map of every address to its versions (hreflang, the switcher).
 VERSIONS = "language_versions"
@@ -47,20 +53,54 @@ class StoryIn(Story):
 
 
 @dataclass
+class FacetIn(Facet):
+    """A tag × year or tag × spokesperson page in a language other than the default."""
+
+    prefix: str = ""
+    heading: str = ""
+
+    @property
+    def url(self) -> str:
+        """Return the page's address, under the language's prefix."""
+        return self.prefix + Facet.url.fget(self)
+
+    @property
+    def feeds(self) -> tuple[str, str]:
+        """Return the page's Atom and JSON Feed files, under the language's prefix."""
+        atom, json_feed = addresses.feeds_of(Facet.url.fget(self))
+        return self.prefix + atom, self.prefix + json_feed
+
+    @property
+    def title(self) -> str:
+        """Return the page's heading in its language."""
+        return self.heading
+
+
+@dataclass
 class LanguageThreads:
-    """One language's threads pages: its stories index and the stories with a step in it."""
+    """One language's threads pages: its stories, and its tags' timelines and facets."""
 
     lang: str
-    index_url: str
+    index_url: str | None
     stories: list[StoryIn] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
 
     def pages(self) -> list[tuple[str, str, list[Any], dict[str, Any]]]:
         """Return each page to write: template, address, the briefings it shows, its variables."""
         common = {"page_lang": self.lang}
-        shown = [step for story in self.stories for step in story.steps]
-        pages = [("stories", self.index_url, shown, {"stories": self.stories, **common})]
-        pages += [("story", s.url, s.steps, {"story": s, **common}) for s in self.stories]
-        return pages
+        pages = []
+        if self.index_url is not None:
+            shown = [step for story in self.stories for step in story.steps]
+            pages.append(("stories", self.index_url, shown, {"stories": self.stories, **common}))
+            pages += [("story", s.url, s.steps, {"story": s, **common}) for s in self.stories]
+        for topic in self.topics:
+            for year_page in topic.timeline_pages:
+                variables = {"topic": topic, "tag": topic.tag, "timeline_page": year_page}
+                pages.append(("tag_timeline", year_page.url, year_page.briefings, variables))
+            for facet in (*topic.years, *topic.spokespeople):
+                variables = {"facet": facet, "tag": topic.tag, "articles": facet.briefings}
+                pages.append(("topic_facet", facet.url, facet.briefings, variables))
+        return [(t, url, shown, {**v, **common}) for t, url, shown, v in pages]
 
 
 def story_in(story: Story, lang: str, settings: dict[str, Any]) -> StoryIn | None:
@@ -83,6 +123,74 @@ def story_in(story: Story, lang: str, settings: dict[str, Any]) -> StoryIn | Non
     )
 
 
+def in_language(briefings: list[Any], lang: str) -> bool:
+    """Return whether any of ``briefings`` is written in ``lang``."""
+    return any(briefing.lang == lang for briefing in briefings)
+
+
+def topics_in(pages: Any, settings: dict[str, Any]) -> list[Topic]:
+    """Return a language's tags that hold one of its briefings, with their pages in it.
+
+    ``pages`` is the languages plugin's LanguagePages: its tags and spokespeople, named in
+    the language, with the briefings their pages list (worked out once, by that plugin).
+    """
+    lang, prefix = pages.lang, language_prefix(pages.lang, settings)
+    gettext = translations_for(lang, settings).gettext
+    wanted = {tag: found for tag, found in pages.tags if in_language(found, lang)}
+    people = {person.slug: person for person, _ in pages.authors}
+    found = topics(wanted, settings["THREADS_FACET_MIN_BRIEFINGS"])
+    for topic in found:
+        tag = topic.tag
+        if settings["THREADS_FACETS"]:
+            topic.years = [
+                FacetIn(tag, "year", f.value, f.briefings, prefix, gettext("%(tag)s in %(year)s"))
+                for f in topic.years
+                if in_language(f.briefings, lang)
+            ]
+            topic.spokespeople = [
+                FacetIn(tag, f.kind, people.get(f.value.slug, f.value), f.briefings, prefix)
+                for f in topic.spokespeople
+                if in_language(f.briefings, lang)
+            ]
+            for facet in topic.years:
+                facet.heading = facet.heading % {"tag": tag, "year": facet.value}
+            for facet in topic.spokespeople:
+                heading = gettext("%(tag)s: briefings by %(name)s")
+                facet.heading = heading % {"tag": tag, "name": facet.value}
+        else:
+            topic.years, topic.spokespeople = [], []
+        # A year of the timeline in the language only when one of its briefings is; the
+        # newest of those is the language's timeline/.
+        by_year = {
+            p.year: p.briefings for p in topic.timeline_pages if in_language(p.briefings, lang)
+        }
+        topic.timeline_pages = (
+            [replace(page, url=prefix + page.url) for page in timeline_pages(tag, by_year)]
+            if settings["THREADS_TIMELINES"]
+            else []
+        )
+    return found
+
+
+def link_topics(found: list[Topic], pages: Any, settings: dict[str, Any]) -> None:
+    """Give a language's tags and spokespeople the links their pages show (as in English)."""
+    from .generator import TagTopicLinks
+
+    by_person: dict[str, list[Facet]] = defaultdict(list)
+    for topic in found:
+        newest_page = topic.timeline_pages[-1].url if topic.timeline_pages else ""
+        topic.tag.topic_links = TagTopicLinks(
+            newest_page,
+            facet_links(topic.years, lambda facet: facet.value),
+            facet_links(topic.spokespeople, lambda facet: facet.value),
+        )
+        for facet in topic.spokespeople:
+            by_person[facet.value.slug].append(facet)
+    for person, _ in pages.authors:
+        facets = sorted(by_person.get(person.slug, []), key=lambda facet: str(facet.tag))
+        person.topic_links = facet_links(facets, lambda facet: facet.tag)
+
+
 def language_threads(generator: Any, default_urls: list[str]) -> list[LanguageThreads]:
     """Return the threads pages of each other language, and name them in the sitemap.
 
@@ -90,15 +198,23 @@ def language_threads(generator: Any, default_urls: list[str]) -> list[LanguageTh
     languages' versions pair them with.
     """
     settings, context = generator.settings, generator.context
-    if not settings["THREADS_STORIES"]:
+    if not settings["THREADS_OTHER_LANGUAGES"]:
         return []
     found = []
     # In the order LANGUAGES lists them: the languages plugin made their other pages.
-    for lang in context.get("languages_pages", {}):
+    for lang, pages in context.get("languages_pages", {}).items():
         prefix = language_prefix(lang, settings)
-        stories = [s for s in (story_in(s, lang, settings) for s in generator.stories) if s]
-        # The index exists whenever the language has pages (its menu links it), stories or not.
-        found.append(LanguageThreads(lang, prefix + settings["THREADS_STORIES_URL"], stories))
+        threads = LanguageThreads(lang, None)
+        if settings["THREADS_STORIES"]:
+            # The index exists whenever the language has pages (its menu links it).
+            threads.index_url = prefix + settings["THREADS_STORIES_URL"]
+            threads.stories = [
+                s for s in (story_in(s, lang, settings) for s in generator.stories) if s
+            ]
+        if generator.topics:
+            threads.topics = topics_in(pages, settings)
+            link_topics(threads.topics, pages, settings)
+        found.append(threads)
     entries = [SitemapEntry(url, newest(shown)) for t in found for _, url, shown, _ in t.pages()]
     context.setdefault("sitemap_entries", []).extend(entries)
     versions = context.get(VERSIONS)
@@ -114,9 +230,16 @@ def write_language_threads(generator: Any, writer: Any, keep: Any) -> tuple[int,
     written = kept = 0
     settings = generator.settings
     for threads in generator.language_threads:
+        marks = TimelineMarks(threads.lang, settings)
         for template, url, shown, variables in threads.pages():
             save_as = addresses.page(url)[1]
-            if keep and keep(save_as, shown, template, url, threads.lang):
+            details = [template, url, threads.lang]
+            if template == "tag_timeline":
+                extra = marks.variables(variables["topic"], variables["timeline_page"])
+                details += [extra["timeline_year"].seen_before]
+                details += [" ".join(str(link.year) for link in extra["year_links"])]
+                variables = {**variables, **extra}
+            if keep and keep(save_as, shown, *details):
                 kept += 1
                 continue
             writer.write_file(
@@ -130,22 +253,46 @@ def write_language_threads(generator: Any, writer: Any, keep: Any) -> tuple[int,
             )
             written += 1
         feed_settings = settings_in(threads.lang, settings)
-        for story in threads.stories:
-            shown = list(reversed(story.steps))
-            if keep and all([keep(name, shown, "feed", story.url) for name in story.feeds]):
+        gettext = translations_for(threads.lang, settings).gettext
+        feeds = [
+            (story.feeds, story.url, story.title, story.description, list(reversed(story.steps)))
+            for story in threads.stories
+        ]
+        for topic in threads.topics:
+            description = gettext("Briefings tagged %(tag)s, newest first.") % {"tag": topic.tag}
+            for facet in (*topic.years, *topic.spokespeople):
+                feeds.append((facet.feeds, facet.url, facet.title, description, facet.briefings))
+        for files, url, title, description, shown in feeds:
+            if keep and all([keep(name, shown, "feed", url) for name in files]):
                 kept += 2
                 continue
-            write_feeds(
-                generator.output_path,
-                story.feeds,
-                story.url,
-                story.title,
-                story.description,
-                shown,
-                feed_settings,
-            )
+            write_feeds(generator.output_path, files, url, title, description, shown, feed_settings)
             written += 2
     return written, kept
+
+
+class TimelineMarks:
+    """The new and repeated marks of a language's timelines, worked out once per tag."""
+
+    def __init__(self, lang: str, settings: dict[str, Any]) -> None:
+        self.locale = babel_locale(lang, settings)
+        self.topic: Topic | None = None
+        self.years: dict[int, Any] = {}
+
+    def variables(self, topic: Topic, page: Any) -> dict[str, Any]:
+        """Return what one year's page shows beside its briefings: its marks, links to years."""
+        from .generator import YearLink
+
+        if topic is not self.topic:
+            # Over the tag's whole history in the language, as the default language's are.
+            self.topic = topic
+            self.years = {y.year: y for y in timeline(topic.briefings, topic.tag)}
+        year = self.years[page.year]
+        for month in year.months:
+            # The month named in the language ("फ़रवरी 2026").
+            month.label = format_date(month.entries[0].briefing.date, "LLLL y", self.locale)
+        links = tuple(YearLink(p.year, p.url, p.year == page.year) for p in topic.timeline_pages)
+        return {"timeline_year": year, "year_links": links}
 
 
 def settings_in(lang: str, settings: dict[str, Any]) -> dict[str, Any]:
