@@ -39,6 +39,8 @@ PAGE_TYPES = {
     "timeline-year-hi": "/hi/tags/consular-affairs/timeline/2025/",
     "tag-year-hi": "/hi/tags/fentanyl/years/2026/",
     "tag-spokesperson-hi": "/hi/tags/fentanyl/spokespeople/randhir-jaiswal/",
+    "tag-questions-hi": "/hi/tags/fentanyl/questions/",
+    "spokesperson-answers-hi": "/hi/spokespeople/randhir-jaiswal/answers/",
     "accessibility": "/accessibility/",
 }
 
