@@ -41,6 +41,7 @@ PAGE_TYPES = {
     "tag-spokesperson-hi": "/hi/tags/fentanyl/spokespeople/randhir-jaiswal/",
     "tag-questions-hi": "/hi/tags/fentanyl/questions/",
     "spokesperson-answers-hi": "/hi/spokespeople/randhir-jaiswal/answers/",
+    "corrections-hi": "/hi/corrections/",
     "accessibility": "/accessibility/",
 }
 
