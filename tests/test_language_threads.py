@@ -301,3 +301,59 @@ def test_threads_in_other_languages_can_be_turned_off(make_site):
     # The Hindi menu links the English stories instead.
     nav = {visible_text(a): a["href"] for a in read_page(site, "hi/").select("nav.site-nav a")}
     assert nav["कहानियाँ"] == "../stories/"
+
+
+# Following a Hindi search
+
+
+def test_the_hindi_follow_map_is_keyed_by_the_hindi_search_s_names(sample_site):
+    document = json.loads((sample_site / "hi/search/follow.json").read_text(encoding="utf-8"))
+    fentanyl = document["tag"]["फ़ेंटानिल"]
+    assert fentanyl["url"] == "hi/tags/fentanyl/"
+    assert fentanyl["atom"] == "hi/feeds/tags/fentanyl.atom.xml"
+    assert fentanyl["json"] == "hi/feeds/tags/fentanyl.json"
+    # The Hindi page where there is one; else the English one, which says its language.
+    assert fentanyl["year"]["2026"]["url"] == "hi/tags/fentanyl/years/2026/"
+    assert fentanyl["year"]["2026"]["title"] == "2026 में फ़ेंटानिल"
+    assert "lang" not in fentanyl["year"]["2026"]
+    assert fentanyl["year"]["2025"]["url"] == "tags/fentanyl/years/2025/"
+    assert fentanyl["year"]["2025"]["lang"] == "en"
+    person = fentanyl["spokesperson"]["रणधीर जायसवाल"]
+    assert person["url"] == "hi/tags/fentanyl/spokespeople/randhir-jaiswal/"
+    assert fentanyl["spokesperson"]["मारा ओकोंक्वो"]["url"].startswith("tags/fentanyl/")
+    for tag in document["tag"].values():
+        assert page_file(sample_site, tag["url"]).is_file()
+        for name in (tag["atom"], tag["json"]):
+            assert (sample_site / name).is_file(), name
+        for facet in (*tag["year"].values(), *tag["spokesperson"].values()):
+            assert page_file(sample_site, facet["url"]).is_file()
+            assert (sample_site / facet["atom"]).is_file()
+            assert (sample_site / facet["json"]).is_file()
+    search = read_page(sample_site, "hi/search/")
+    assert search.select_one("form#search")["data-follow"].endswith("/hi/search/follow.json")
+
+
+def test_a_hindi_search_on_one_tag_offers_the_hindi_pages_feeds(page, sample_url):
+    page.goto(f"{sample_url}/hi/search/?tag=फ़ेंटानिल&spokesperson=रणधीर+जायसवाल")
+    follow = page.locator("#search-follow")
+    follow.get_by_role("link", name="JSON फ़ीड").wait_for()
+    assert follow.inner_text().startswith("इस खोज पर नज़र रखें: फ़ेंटानिल: रणधीर जायसवाल की ब्रीफ़िंग")
+    hrefs = [a.get_attribute("href") for a in follow.locator("a").all()]
+    assert [href.split("/", 3)[3] for href in hrefs] == [
+        "hi/tags/fentanyl/spokespeople/randhir-jaiswal/",
+        "hi/feeds/tags/fentanyl/spokespeople/randhir-jaiswal.atom.xml",
+        "hi/feeds/tags/fentanyl/spokespeople/randhir-jaiswal.json",
+    ]
+    for href in hrefs:
+        assert page.request.get(href).ok, href
+    # One tag alone: the Hindi tag page and its feeds.
+    page.goto(f"{sample_url}/hi/search/?tag=फ़ेंटानिल")
+    follow.get_by_role("link", name="JSON फ़ीड").wait_for()
+    assert follow.inner_text().startswith("इस खोज पर नज़र रखें: विषय “फ़ेंटानिल” की ब्रीफ़िंग")
+    hrefs = [a.get_attribute("href") for a in follow.locator("a").all()]
+    assert [href.split("/", 3)[3] for href in hrefs] == [
+        "hi/tags/fentanyl/",
+        "hi/feeds/tags/fentanyl.atom.xml",
+        "hi/feeds/tags/fentanyl.json",
+    ]
+    assert page.request.get(hrefs[2]).json()["items"]

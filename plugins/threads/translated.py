@@ -12,14 +12,16 @@ so a site without the languages plugin gets none.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
 
 from briefing_metadata.reader import registry_for
-from contract.languages import babel_locale, language_prefix
+from contract.languages import babel_locale, default_language, language_prefix
 from languages.catalogs import translations_for
 from languages.translations import version_in
 from sitemap_xml.entries import SitemapEntry, language_versions, newest
@@ -268,7 +270,72 @@ def write_language_threads(generator: Any, writer: Any, keep: Any) -> tuple[int,
                 continue
             write_feeds(generator.output_path, files, url, title, description, shown, feed_settings)
             written += 2
+        write_follow_map(generator, threads)
     return written, kept
+
+
+def follow_map(generator: Any, threads: LanguageThreads) -> dict[str, Any]:
+    """Return what a search in a language can follow, by the names its filters show.
+
+    A search on the Hindi search page filters by Hindi tag labels and spokesperson names, so
+    the map is keyed by those: each tag's Hindi page and feeds, and each year's and
+    spokesperson's Hindi page where there is one, else the default language's.
+    """
+    settings = generator.settings
+    pages = generator.context["languages_pages"][threads.lang]
+    prefix = language_prefix(threads.lang, settings)
+    names = {person.slug: str(person) for person, _ in pages.authors}
+    default = {topic.tag.slug: topic for topic in generator.topics}
+    own = {topic.tag.slug: topic for topic in threads.topics}
+    atom = settings.get("TAG_FEED_ATOM")
+    # The language's tag JSON Feeds are written only with open_data (languages plugin).
+    json_feed = settings.get("LANGUAGES_TAG_FEED_JSON")
+    if "OPEN_DATA_JSON_FEED_SAVE_AS" not in settings:
+        json_feed = ""
+    document: dict[str, Any] = {}
+    for tag, _ in pages.tags:
+        if tag.slug not in default:
+            continue
+        # The default language's pages, where the language has none, say their language.
+        other = default_language(settings)
+        years = {str(f.value): follow(f, other) for f in default[tag.slug].years}
+        people = {
+            names.get(f.value.slug, str(f.value)): follow(f, other)
+            for f in default[tag.slug].spokespeople
+        }
+        if tag.slug in own:
+            years.update({str(f.value): follow(f) for f in own[tag.slug].years})
+            people.update({str(f.value): follow(f) for f in own[tag.slug].spokespeople})
+        document[str(tag)] = {
+            "url": tag.url,
+            "atom": prefix + atom.format(slug=tag.slug) if atom else None,
+            "json": prefix + json_feed.format(slug=tag.slug) if json_feed else None,
+            "year": years,
+            "spokesperson": people,
+        }
+    return {"tag": document}
+
+
+def follow(facet: Facet, lang: str = "") -> dict[str, str]:
+    """Return a facet page as the follow map names it: its address, feeds and title.
+
+    ``lang`` is the page's language when it is not the search page's.
+    """
+    atom, json_feed = facet.feeds
+    found = {"url": facet.url, "atom": atom, "json": json_feed, "title": facet.title}
+    return {**found, "lang": lang} if lang else found
+
+
+def write_follow_map(generator: Any, threads: LanguageThreads) -> None:
+    """Write a language's follow map beside its search page (hi/search/follow.json)."""
+    if not generator.settings["THREADS_FACETS"]:
+        return  # The search page offers none (search.html), as in the default language.
+    name = language_prefix(threads.lang, generator.settings) + addresses.FOLLOW_JSON
+    path = Path(generator.output_path) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as file:
+        json.dump(follow_map(generator, threads), file, ensure_ascii=False, sort_keys=True)
+        file.write("\n")
 
 
 class TimelineMarks:
