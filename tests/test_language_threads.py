@@ -357,3 +357,17 @@ def test_a_hindi_search_on_one_tag_offers_the_hindi_pages_feeds(page, sample_url
         "hi/feeds/tags/fentanyl.json",
     ]
     assert page.request.get(hrefs[2]).json()["items"]
+
+
+def test_a_hindi_step_names_its_place_in_the_hindi_story(sample_site):
+    page = read_page(sample_site, LIAISON_HI)
+    (nav,) = page.select("nav.story-part")
+    assert visible_text(nav.p) == "सीमा-पार अपराध पर सहयोग का भाग 3 (कुल 4)"
+    assert nav.p.a["href"] == "../../../../../hi/" + STORY
+    # Its neighbours have no Hindi version: the English briefings, marked with their language.
+    older = nav.select_one("li.older a")
+    assert older["hreflang"] == "en" and older.select_one("[lang=en]") is not None
+    # The English page keeps its place in the English story.
+    english = read_page(sample_site, LIAISON_HI.removeprefix("hi/")).select_one("nav.story-part")
+    assert english.p.a["href"] == "../../../../" + STORY
+    assert not english.select("[lang]")

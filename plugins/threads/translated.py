@@ -28,7 +28,7 @@ from sitemap_xml.entries import SitemapEntry, language_versions, newest
 
 from . import addresses
 from .feeds import write_feeds
-from .stories import Story
+from .stories import Story, StoryPart
 from .topics import Facet, Topic, facet_links, timeline, timeline_pages, topics
 
 # The languages plugin's map of every address to its versions (hreflang, the switcher).
@@ -125,6 +125,23 @@ def story_in(story: Story, lang: str, settings: dict[str, Any]) -> StoryIn | Non
     )
 
 
+def link_parts_in(stories: list[StoryIn], lang: str) -> None:
+    """Give each briefing in ``lang`` its place in that language's stories ("भाग 2 (कुल 5)")."""
+    # Only the language's own briefings: a step shown from another language keeps its place
+    # in its own language's stories, as its page is in that language.
+    parts: dict[int, list[StoryPart]] = {}
+    for story in sorted(stories, key=lambda story: story.slug):
+        steps, total = story.steps, len(story.steps)
+        for index, briefing in enumerate(steps):
+            if briefing.lang != lang:
+                continue
+            previous = steps[index - 1] if index > 0 else None
+            following = steps[index + 1] if index + 1 < total else None
+            part = StoryPart(story, index + 1, total, previous, following)
+            parts.setdefault(id(briefing), []).append(part)
+            briefing.story_parts = parts[id(briefing)]
+
+
 def in_language(briefings: list[Any], lang: str) -> bool:
     """Return whether any of ``briefings`` is written in ``lang``."""
     return any(briefing.lang == lang for briefing in briefings)
@@ -213,6 +230,7 @@ def language_threads(generator: Any, default_urls: list[str]) -> list[LanguageTh
             threads.stories = [
                 s for s in (story_in(s, lang, settings) for s in generator.stories) if s
             ]
+            link_parts_in(threads.stories, lang)
         if generator.topics:
             threads.topics = topics_in(pages, settings)
             link_topics(threads.topics, pages, settings)
