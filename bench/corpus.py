@@ -227,13 +227,55 @@ def in_hindi(text: str, rng: random.Random) -> str:
         f"Date: {fields['Date']}\nLang: hi\n"
         f"Spokesperson: {fields['Spokesperson']}\nTags: {fields['Tags']}\n"
         f"Location: नई दिल्ली\nSource: साप्ताहिक ब्रीफ़िंग\n"
-        f"Summary: {hindi_sentence(rng, 18)}\n"
+        + hindi_history(header)
+        + f"Summary: {hindi_sentence(rng, 18)}\n"
         f"Key_points: {points[0]}\n"
         + "".join(f"    {point}\n" for point in points[1:])
         + "\n"
         + "\n\n".join(paragraphs)
         + "\n"
+        + hindi_transcript(text)
     )
+
+
+# What the Hindi version says of a correction or withdrawal the English one records.
+HINDI_HISTORY = {
+    "Correction": "एक आँकड़ा ग़लत था।",
+    "Withdrawn": "यह ग़लती से जारी हुई थी।",
+}
+
+
+def hindi_history(header: str) -> str:
+    """Return the English header's corrections and withdrawal, said in Hindi, on the same days."""
+    # The Hindi version is corrected and withdrawn with the English one, so the Hindi
+    # ledgers (plugins/corrections/translated.py) have entries at a realistic share.
+    lines = []
+    for line in header.splitlines():
+        field, _, value = line.partition(": ")
+        if field == "Status" and value == "withdrawn":
+            lines.append(f"{line}\n")
+        elif field in HINDI_HISTORY:
+            lines.append(f"{field}: {value.split(' | ', 1)[0]} | {HINDI_HISTORY[field]}\n")
+    return "".join(lines)
+
+
+def hindi_transcript(text: str) -> str:
+    """Return the English version's transcript with its questions and answers in Hindi."""
+    # Made from the English block and fixed words, not the random stream, so the rest of the
+    # Hindi versions stay as they were; the Hindi question lists get a realistic share.
+    if "\n::: transcript\n" not in text:
+        return ""
+    block = text.split("\n::: transcript\n", 1)[1].split("\n:::", 1)[0]
+    lines = ["", "::: transcript"]
+    for number, line in enumerate(block.splitlines()):
+        if not line.startswith(("Q", "A")):
+            lines.append(line)
+            continue
+        label = line.split(": ", 1)[0] if "]: " not in line else line.split("]: ", 1)[0] + "]"
+        words = [HINDI_WORDS[(number * 7 + i) % len(HINDI_WORDS)] for i in range(14)]
+        lines.append(f"{label}: {' '.join(words)}।")
+    lines.append(":::")
+    return "\n".join(lines) + "\n"
 
 
 def briefing_path(content: Path, number: int, text: str) -> Path:

@@ -33,6 +33,15 @@ PAGE_TYPES = {
     "archives-hi": "/hi/archives/",
     "year-hi": "/hi/archives/2026/",
     "month-hi": "/hi/archives/2026/02/",
+    "stories-hi": "/hi/stories/",
+    "story-hi": "/hi/stories/cross-border-crime-cooperation/",
+    "timeline-hi": "/hi/tags/fentanyl/timeline/",
+    "timeline-year-hi": "/hi/tags/consular-affairs/timeline/2025/",
+    "tag-year-hi": "/hi/tags/fentanyl/years/2026/",
+    "tag-spokesperson-hi": "/hi/tags/fentanyl/spokespeople/randhir-jaiswal/",
+    "tag-questions-hi": "/hi/tags/fentanyl/questions/",
+    "spokesperson-answers-hi": "/hi/spokespeople/randhir-jaiswal/answers/",
+    "corrections-hi": "/hi/corrections/",
     "accessibility": "/accessibility/",
 }
 

@@ -99,11 +99,13 @@ def test_a_hindi_briefing_page_has_no_english_but_names(sample_site):
         element.decompose()
     for link in page.select(".page-address a, a[href^='mailto:']"):
         link.decompose()  # the page's and the press office's addresses, in Latin letters
+    for other in page.select("nav.story-part [lang=en]"):
+        other.decompose()  # the Hindi story's neighbours with no Hindi version, marked English
     text = visible_text(page.body)
     words = set(re.findall(r"[A-Za-z]+", text))
     assert words <= NAMES, words - NAMES
     assert "मुख्य बिंदु" in text and "पढ़ने में" in text and "स्रोत:" in text
-    assert page.select_one("main time").get_text(strip=True) == "12 फ़रवरी 2026"
+    assert page.select_one("main .briefing-meta time").get_text(strip=True) == "12 फ़रवरी 2026"
     # Its head is in Hindi too: title, description, Open Graph locale, feeds.
     assert page.title.string == f"{HINDI_TITLE} — प्रेस ब्रीफ़िंग संग्रह"
     assert page.select_one("meta[property='og:locale']")["content"] == "hi_IN"

@@ -372,7 +372,7 @@ def test_every_hindi_sample_briefing_has_hindi_names_for_its_tags_and_spokespeop
     ]
     assert len(hindi) >= 3 and any("india-canada-liaison-officers" in p.name for p in translated)
     page = read_page(sample_site, "hi/briefings/2026/02/india-canada-liaison-officers/")
-    assert page.select_one("main time").get_text(strip=True) == "12 फ़रवरी 2026"
+    assert page.select_one("main .briefing-meta time").get_text(strip=True) == "12 फ़रवरी 2026"
     names = [
         visible_text(a) for a in page.select("main a[href*='tags/'], main a[href*='spokespeople/']")
     ]

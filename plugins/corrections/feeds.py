@@ -10,6 +10,8 @@ from typing import Any
 from feedgenerator import Atom1Feed
 
 from contract.addresses import public_siteurl
+from contract.languages import language_prefix
+from languages.catalogs import translations_for
 
 from .ledger import Correction
 
@@ -37,23 +39,33 @@ def plain(value: Any) -> str:
     return text.replace("\xa0", " ")
 
 
-def entry_fields(entry: Correction, settings: dict[str, Any]) -> dict[str, str]:
+def entry_fields(entry: Correction, settings: dict[str, Any], gettext: Any = str) -> dict[str, str]:
     """Return what a feed says of one correction: its address, title and text."""
     url = absolute(settings, entry.briefing.url) + f"#{entry.anchor}"
-    return {"id": url, "url": url, "title": f"Correction: {plain(entry.briefing.title)}"}
+    title = gettext("Correction: %(title)s") % {"title": plain(entry.briefing.title)}
+    return {"id": url, "url": url, "title": title}
 
 
-def write_atom(path: Path, entries: list[Correction], settings: dict[str, Any]) -> None:
-    """Write the Atom feed of the newest corrections."""
+def feed_words(settings: dict[str, Any], lang: str) -> tuple[str, str, Any]:
+    """Return a ledger feed's language, address prefix and gettext (the default language's)."""
+    lang = lang or settings.get("DEFAULT_LANG", "en")
+    return lang, language_prefix(lang, settings), translations_for(lang, settings).gettext
+
+
+def write_atom(
+    path: Path, entries: list[Correction], settings: dict[str, Any], lang: str = ""
+) -> None:
+    """Write the Atom feed of the newest corrections (of the ledger in ``lang``, if given)."""
+    lang, prefix, gettext = feed_words(settings, lang)
     feed = LedgerFeed(
-        title=f"{settings['SITENAME']}: corrections",
-        link=absolute(settings, settings["CORRECTIONS_URL"]),
-        feed_url=absolute(settings, settings["CORRECTIONS_FEED_ATOM"]),
-        description="Every correction made to a published briefing, newest first.",
-        language=settings.get("DEFAULT_LANG", "en"),
+        title=f"{gettext(settings['SITENAME'])}: {gettext('corrections')}",
+        link=absolute(settings, prefix + settings["CORRECTIONS_URL"]),
+        feed_url=absolute(settings, prefix + settings["CORRECTIONS_FEED_ATOM"]),
+        description=gettext("Every correction made to a published briefing, newest first."),
+        language=lang,
     )
     for entry in entries[: settings.get("FEED_MAX_ITEMS") or len(entries)]:
-        fields = entry_fields(entry, settings)
+        fields = entry_fields(entry, settings, gettext)
         feed.add_item(
             title=fields["title"],
             link=fields["url"],
@@ -67,11 +79,14 @@ def write_atom(path: Path, entries: list[Correction], settings: dict[str, Any]) 
         feed.write(file, "utf-8")
 
 
-def json_feed(entries: list[Correction], settings: dict[str, Any]) -> dict[str, Any]:
+def json_feed(
+    entries: list[Correction], settings: dict[str, Any], lang: str = ""
+) -> dict[str, Any]:
     """Return the JSON Feed 1.1 document of the newest corrections."""
+    lang, prefix, gettext = feed_words(settings, lang)
     items = []
     for entry in entries[: settings.get("FEED_MAX_ITEMS") or len(entries)]:
-        fields = entry_fields(entry, settings)
+        fields = entry_fields(entry, settings, gettext)
         items.append(
             {
                 **fields,
@@ -82,17 +97,19 @@ def json_feed(entries: list[Correction], settings: dict[str, Any]) -> dict[str, 
         )
     return {
         "version": JSON_FEED_VERSION,
-        "title": f"{settings['SITENAME']}: corrections",
-        "home_page_url": absolute(settings, settings["CORRECTIONS_URL"]),
-        "feed_url": absolute(settings, settings["CORRECTIONS_FEED_JSON"]),
-        "language": settings.get("DEFAULT_LANG", "en"),
+        "title": f"{gettext(settings['SITENAME'])}: {gettext('corrections')}",
+        "home_page_url": absolute(settings, prefix + settings["CORRECTIONS_URL"]),
+        "feed_url": absolute(settings, prefix + settings["CORRECTIONS_FEED_JSON"]),
+        "language": lang,
         "items": items,
     }
 
 
-def write_json(path: Path, entries: list[Correction], settings: dict[str, Any]) -> None:
-    """Write the JSON Feed of the newest corrections."""
+def write_json(
+    path: Path, entries: list[Correction], settings: dict[str, Any], lang: str = ""
+) -> None:
+    """Write the JSON Feed of the newest corrections (of the ledger in ``lang``, if given)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as file:
-        json.dump(json_feed(entries, settings), file, ensure_ascii=False, indent=1)
+        json.dump(json_feed(entries, settings, lang), file, ensure_ascii=False, indent=1)
         file.write("\n")

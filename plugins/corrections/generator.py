@@ -8,10 +8,11 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from sitemap_xml.entries import SitemapEntry, listing_entries
+from sitemap_xml.entries import SitemapEntry, language_versions, listing_entries
 
 from .feeds import write_atom, write_json
 from .ledger import corrections, withdrawn
+from .translated import language_ledgers, write_language_ledgers
 
 logger = logging.getLogger(__name__)
 
@@ -26,18 +27,37 @@ class LedgerGenerator(Generator):
         # their own ledger, and their corrections with them, not in this one.
         self.corrections = corrections(self.context.get("articles", []))
         self.withdrawn = withdrawn(self.context.get("hidden_articles", []))
-        sitemap = self.context.setdefault("sitemap_entries", [])
-        sitemap += listing_entries(
-            settings["CORRECTIONS_SAVE_AS"],
-            settings["CORRECTIONS_URL"],
-            self.corrections,
-            settings,
-            "corrections",
-        )
-        if settings["CORRECTIONS_WITHDRAWN_SAVE_AS"]:
-            latest = max((b.withdrawal.date for b in self.withdrawn), default=None)
-            lastmod = latest.replace(tzinfo=self.withdrawn[0].date.tzinfo) if latest else None
-            sitemap.append(SitemapEntry(settings["CORRECTIONS_WITHDRAWN_URL"], lastmod))
+        # The same ledgers in each other language with entries of its own (translated.py).
+        self.languages = language_ledgers(self.context, settings)
+        entries = self._sitemap_entries("", self.corrections, self.withdrawn)
+        for ledgers in self.languages:
+            entries += self._sitemap_entries(ledgers.prefix, ledgers.corrections, ledgers.withdrawn)
+        self.context.setdefault("sitemap_entries", []).extend(entries)
+        versions = self.context.get("language_versions")
+        if versions is not None and self.languages:
+            # The languages generator named every version it knew of before these pages.
+            urls = [entry.url for entry in entries]
+            versions.update(language_versions([], urls, settings))
+
+    def _sitemap_entries(
+        self, prefix: str, corrected: list[Any] | None, gone: list[Any] | None
+    ) -> list[SitemapEntry]:
+        """Return the ledgers' pages under ``prefix``; None for a ledger not written."""
+        settings = self.settings
+        entries = []
+        if corrected is not None and settings["CORRECTIONS_SAVE_AS"]:
+            entries += listing_entries(
+                prefix + settings["CORRECTIONS_SAVE_AS"],
+                prefix + settings["CORRECTIONS_URL"],
+                corrected,
+                settings,
+                "corrections",
+            )
+        if gone is not None and settings["CORRECTIONS_WITHDRAWN_SAVE_AS"]:
+            latest = max((b.withdrawal.date for b in gone), default=None)
+            lastmod = latest.replace(tzinfo=gone[0].date.tzinfo) if latest else None
+            entries.append(SitemapEntry(prefix + settings["CORRECTIONS_WITHDRAWN_URL"], lastmod))
+        return entries
 
     def generate_output(self, writer: Any) -> None:
         """Write the ledgers through Pelican's writer, and the feeds beside them."""
@@ -68,6 +88,7 @@ class LedgerGenerator(Generator):
             write_atom(output / settings["CORRECTIONS_FEED_ATOM"], self.corrections, settings)
         if settings["CORRECTIONS_FEED_JSON"]:
             write_json(output / settings["CORRECTIONS_FEED_JSON"], self.corrections, settings)
+        write_language_ledgers(self, writer)
         logger.info(
             "corrections: %d corrections, %d withdrawn briefings",
             len(self.corrections),

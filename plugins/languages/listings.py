@@ -123,7 +123,9 @@ class LanguagesGenerator(Generator):
                         "period_archives",
                     )
         self.context["languages_pages"] = {pages.lang: pages for pages in self.languages}
-        self.context[VERSIONS] = self.page_versions()
+        # Also a build note: the incremental writer keys plugins' own pages by their versions
+        # (later generators add theirs to this same map, as the threads plugin does).
+        self.context[VERSIONS] = build_state(settings).notes[VERSIONS] = self.page_versions()
 
     def page_versions(self) -> dict[str, tuple[tuple[str, str], ...]]:
         """Return every address with versions in other languages, and those versions."""

@@ -27,6 +27,7 @@ from .topics import (
     timeline,
     topics,
 )
+from .translated import language_threads, write_language_threads
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +89,10 @@ class ThreadsGenerator(Generator):
             for topic in self.topics:
                 topic.years, topic.spokespeople = [], []
         self._link_listings()
-        self.context.setdefault("sitemap_entries", []).extend(self._sitemap_entries())
+        entries = self._sitemap_entries()
+        self.context.setdefault("sitemap_entries", []).extend(entries)
+        # The same pages in each other language that has content for them (translated.py).
+        self.language_threads = language_threads(self, [entry.url for entry in entries])
 
     def _link_listings(self) -> None:
         """Give tags and spokespeople the links their pages show (and their page keys count)."""
@@ -203,6 +207,8 @@ class ThreadsGenerator(Generator):
             document = json_feed(name, topic.tag.url, title, description, shown, self.settings)
             write_json_feed(self.output_path, name, document)
             written += 1
+        more_written, more_kept = write_language_threads(self, writer, keep)
+        written, kept = written + more_written, kept + more_kept
         self._write_follow_map()
         logger.info("threads: wrote %d pages and feeds, kept %d unchanged", written, kept)
 

@@ -19,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     "THREADS_FACET_MIN_BRIEFINGS": 1,
     # Entries in each story, tag × spokesperson and tag × year feed (Atom and JSON Feed).
     "THREADS_FEED_MAX_ITEMS": 10,
+    # The same pages in each other language (LANGUAGES), where they show one of its briefings.
+    "THREADS_OTHER_LANGUAGES": True,
     # A JSON Feed of each tag beside Pelican's Atom feed (TAG_FEED_ATOM), with as many
     # entries (FEED_MAX_ITEMS); '' for none.
     "THREADS_TAG_FEED_JSON": "feeds/tags/{slug}.json",
@@ -32,6 +34,7 @@ CHECKS = {
     "THREADS_FACETS": TRUE_OR_FALSE,
     "THREADS_FACET_MIN_BRIEFINGS": whole_number(1),
     "THREADS_FEED_MAX_ITEMS": whole_number(1),
+    "THREADS_OTHER_LANGUAGES": TRUE_OR_FALSE,
     "THREADS_TAG_FEED_JSON": text("a file name pattern with {slug}, or '' for none"),
 }
 

@@ -82,30 +82,49 @@ def index_questions(generator: Any) -> None:
 
 
 class Questions:
-    """What templates ask about questions: a tag's, a spokesperson's, and their pages."""
+    """What templates ask about questions: a tag's, a spokesperson's, and their pages.
+
+    A tag or spokesperson named in another language (on that language's pages) gets that
+    language's questions and list pages, where it has them (translated.py).
+    """
 
     def __init__(self, settings: dict[str, Any]) -> None:
         self.settings = settings
 
+    def _index(self, subject: Any, group: str) -> tuple[QuestionIndex, str]:
+        """Return the index that lists ``subject``'s questions, and its pages' prefix."""
+        from .translated import language_index
+
+        index = language_index(subject, self.settings)
+        if index is not None and subject.slug in getattr(index, group):
+            return index, language_prefix(subject.lang, self.settings)
+        return index_of(self.settings), ""
+
     def on_tag(self, tag: Any) -> list[QuestionEntry]:
         """Return every question on ``tag``, newest briefing first."""
-        return index_of(self.settings).tags.get(tag.slug, (None, []))[1]
+        index, _ = self._index(tag, "tags")
+        return index.tags.get(tag.slug, (None, []))[1]
 
     def answered_by(self, spokesperson: Any) -> list[QuestionEntry]:
         """Return every question ``spokesperson`` answered, newest briefing first."""
-        return index_of(self.settings).speakers.get(spokesperson.slug, (None, []))[1]
+        index, _ = self._index(spokesperson, "speakers")
+        return index.speakers.get(spokesperson.slug, (None, []))[1]
+
+    def _address(self, subject: Any, group: str, setting: str) -> str:
+        pattern = self.settings[setting]
+        return self._index(subject, group)[1] + pattern.format(slug=subject.slug) if pattern else ""
 
     def tag_url(self, tag: Any) -> str:
         """Return the address of the list of questions on ``tag``, or ''."""
-        return self.settings["TRANSCRIPTS_TAG_URL"].format(slug=tag.slug)
+        return self._address(tag, "tags", "TRANSCRIPTS_TAG_URL")
 
     def tag_feed(self, tag: Any) -> str:
         """Return the path of the Atom feed of questions on ``tag``, or ''."""
-        return self.settings["TRANSCRIPTS_TAG_FEED_ATOM"].format(slug=tag.slug)
+        return self._address(tag, "tags", "TRANSCRIPTS_TAG_FEED_ATOM")
 
     def spokesperson_url(self, spokesperson: Any) -> str:
         """Return the address of the list of answers of ``spokesperson``, or ''."""
-        return self.settings["TRANSCRIPTS_SPOKESPERSON_URL"].format(slug=spokesperson.slug)
+        return self._address(spokesperson, "speakers", "TRANSCRIPTS_SPOKESPERSON_URL")
 
 
 def add_template_globals(generator: Any) -> None:

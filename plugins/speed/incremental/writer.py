@@ -192,6 +192,10 @@ class IncrementalWriter(PageByPageWriter):
         # For plugins' own pages and feeds (threads): the same key as a listing page's.
         parts = [self.settings.get("INCREMENTAL_DIGEST", ""), name, *details]
         parts += [_source_hash(briefing, self._hashes, self.settings) for briefing in briefings]
+        # The page's versions in other languages (the languages plugin's note): the switcher
+        # and hreflang links change when a version appears, with no briefing of its own.
+        versions = build_state(self.settings).notes.get("language_versions") or {}
+        parts.append(json.dumps(versions.get(name.removesuffix("index.html"), ())))
         return self._reuse(name, hashlib.sha256("\0".join(parts).encode()).hexdigest())
 
     def keep_listing_page(self, listing: ListingPage) -> bool:

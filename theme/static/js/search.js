@@ -278,7 +278,13 @@ async function showFollow(filters, ticket) {
     if (type) anchor.type = type;
     return anchor;
   };
-  follow.append(`${say("follow")} `, link(target.url, target.title));
+  const page = link(target.url, target.title);
+  // A page in another language (the search page's language has none of its own) says so.
+  if (target.lang && target.lang !== lang) {
+    page.lang = target.lang;
+    page.hreflang = target.lang;
+  }
+  follow.append(`${say("follow")} `, page);
   if (target.atom) follow.append(" · ", link(target.atom, say("atom"), "application/atom+xml"));
   if (target.json) follow.append(" · ", link(target.json, say("json"), "application/feed+json"));
 }
