@@ -11,7 +11,7 @@ from archive.paths import ROOT
 from comments.store import StoredComment, dumps
 from incremental.digest import site_digest
 
-from .conftest import minimal_briefing
+from .conftest import minimal_briefing, read_page, visible_text
 
 OLD_TITLE = "Ferry talks resume"
 NEW_TITLE = "Harbour talks resume"
@@ -169,3 +169,32 @@ def test_a_damaged_cache_shard_is_read_again(make_site, tmp_path):
         shard.write_bytes(b"not a pickle")
     site = make_site(archive())
     assert OLD_TITLE in (site / "briefings/2026/01/ferry/index.html").read_text()
+
+
+def asked(title: str, date: str, answer: str) -> str:
+    """Return a briefing tagged security with one question on security, answered."""
+    body = f"Body.\n\n::: transcript\nQ1 [tags: security]: Why?\n\nA1: {answer}\n:::\n"
+    return minimal_briefing(title, date, tags="security", body=body)
+
+
+def test_an_edit_to_an_older_question_leaves_the_other_pages_of_its_tags_listing(make_site):
+    # The tag's first page shows its newest question and the count of all; the edited
+    # question is older, so only the page listing its briefing is written again.
+    briefings = {f"2026/b{n}.md": minimal_briefing(f"B{n}", f"2026-01-0{n}") for n in (2, 3, 4)}
+    briefings["2026/b1.md"] = asked("B1", "2026-01-01", "An old answer.")
+    briefings["2026/b5.md"] = asked("B5", "2026-01-05", "A new answer.")
+    options = {"DEFAULT_PAGINATION": 2, "TRANSCRIPTS_LATEST": 1}
+    site = make_site(briefings, **options)
+    first, second = inode(site, "tags/security/"), inode(site, "tags/security/page/2/")
+    last = inode(site, "tags/security/page/3/")
+
+    briefings["2026/b1.md"] = asked("B1", "2026-01-01", "An answer put better.")
+    site = make_site(briefings, **options)
+    assert inode(site, "tags/security/") == first
+    assert inode(site, "tags/security/page/2/") == second
+    assert inode(site, "tags/security/page/3/") != last
+
+    # A third question changes the count the first page shows: that page is written again.
+    briefings["2026/b3.md"] = asked("B3", "2026-01-03", "A third answer.")
+    site = make_site(briefings, **options)
+    assert "All 3 questions" in visible_text(read_page(site, "tags/security/"))

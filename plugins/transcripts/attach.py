@@ -22,6 +22,15 @@ INDEX = "transcripts.index"
 LISTING_INPUTS = "incremental.listing_inputs"
 
 
+def shown_on_listing(entries: list[Any], settings: dict[str, Any]) -> tuple[int, list[Any]]:
+    """Return what a tag's or spokesperson's page shows of its questions: count and latest.
+
+    Only these are the page's inputs: an edit to an older question leaves every page of a
+    tag's listing as it was (hundreds, for a tag of thousands of briefings).
+    """
+    return len(entries), entries[: settings["TRANSCRIPTS_LATEST"]]
+
+
 def count_transcript(content: Any) -> None:
     """Count the questions and answers in the briefing's reading time."""
     transcript = getattr(content, "transcript", None)
@@ -78,7 +87,7 @@ def index_questions(generator: Any) -> None:
     for subject, entries in (*index.tags.values(), *index.speakers.values()):
         address = canonical(subject).save_as
         for prefix in prefixes:
-            inputs[prefix + address] = entries
+            inputs[prefix + address] = shown_on_listing(entries, settings)
 
 
 class Questions:

@@ -17,7 +17,7 @@ from briefing_metadata.wrappers import canonical
 from contract.build import build_state
 from contract.languages import language_prefix
 
-from .attach import LISTING_INPUTS, QuestionIndex, build_index
+from .attach import LISTING_INPUTS, QuestionIndex, build_index, shown_on_listing
 
 # The build's note of each language's index, by its code.
 LANGUAGE_INDEX = "transcripts.index."
@@ -67,6 +67,6 @@ def index_languages(generator: Any) -> list[LanguageQuestions]:
         prefix = language_prefix(lang, settings)
         for subject, entries in (*index.tags.values(), *index.speakers.values()):
             # The language's tag or spokesperson page shows these as its latest questions.
-            inputs[prefix + canonical(subject).save_as] = entries
+            inputs[prefix + canonical(subject).save_as] = shown_on_listing(entries, settings)
         found.append(LanguageQuestions(lang, prefix, index))
     return found

@@ -85,9 +85,11 @@ def listing_key(listing: ListingPage, settings: dict[str, Any], memo: dict[str, 
     parts += [str(len(kwargs.get("dates", ()))), str(len(kwargs.get("articles", ())))]
     parts += [_source_hash(briefing, memo, settings) for briefing in page.object_list]
     # Some listings also show what other briefings hold (a tag page, the latest questions on
-    # the tag): a plugin names those, anything with a source_path, under this note.
-    shown = build_state(settings).notes.get("incremental.listing_inputs", {}).get(listing.name, ())
-    parts += ["+", str(len(shown)), *(_source_hash(other, memo, settings) for other in shown)]
+    # the tag, and how many there are): a plugin names those, a count and things with a
+    # source_path, under this note.
+    inputs = build_state(settings).notes.get("incremental.listing_inputs", {})
+    count, shown = inputs.get(listing.name, (0, ()))
+    parts += ["+", str(count), *(_source_hash(other, memo, settings) for other in shown)]
     # The page's versions in other languages (the language switcher and hreflang links).
     versions = listing.context.get("language_versions") or {}
     address = page.save_as.removesuffix("index.html")
