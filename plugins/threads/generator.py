@@ -21,6 +21,7 @@ from .topics import (
     FacetLink,
     TimelineYear,
     Topic,
+    Wordings,
     facet_links,
     step_answers,
     step_points,
@@ -72,6 +73,7 @@ class ThreadsGenerator(Generator):
         """Link each briefing to its stories and each tag and spokesperson to their facets."""
         settings = self.settings
         briefings = self.context.get("articles", [])
+        self.wordings = Wordings()
         self.stories: list[Story] = gather_stories(briefings) if settings["THREADS_STORIES"] else []
         link_story_parts(briefings, self.stories)
         for other in (*self.context.get("drafts", []), *self.context.get("hidden_articles", [])):
@@ -166,7 +168,8 @@ class ThreadsGenerator(Generator):
                     # Once per tag, over its whole history: a point first said in 2024 is
                     # repeated in 2025, on another page. A tag's years are consecutive pages.
                     marked = topic
-                    years = {y.year: y for y in timeline(topic.briefings, topic.tag)}
+                    marked_years = timeline(topic.briefings, topic.tag, self.wordings)
+                    years = {y.year: y for y in marked_years}
                 links = tuple(
                     YearLink(page.year, page.url, page.year == year)
                     for page in topic.timeline_pages

@@ -108,12 +108,45 @@ class TimelineYear:
     seen_before: str = ""
 
 
-def timeline(briefings: Iterable[Any], tag: Any = None) -> list[TimelineYear]:
+class Wordings:
+    """Each briefing's key points and answers with their normalised wording, worked out once.
+
+    A briefing is on the timeline of each of its tags, in each language it is listed in,
+    and a rebuild works out every timeline's marks again (to know which pages to keep).
+    Keyed by the briefing object: make one for a build, and drop it with the build.
+    """
+
+    def __init__(self) -> None:
+        self._points: dict[int, list[tuple[str, str]]] = {}
+        self._answers: dict[int, list[tuple[frozenset[str], Answered, str]]] = {}
+
+    def points(self, briefing: Any) -> list[tuple[str, str]]:
+        """Return each key point of ``briefing`` with its normalised wording."""
+        key = id(briefing)
+        if key not in self._points:
+            self._points[key] = [(point, normalised(point)) for point in step_points(briefing)]
+        return self._points[key]
+
+    def answers(self, briefing: Any, tag: Any) -> list[tuple[Answered, str]]:
+        """Return the questions of ``briefing`` on ``tag``, each with its answer's wording."""
+        key = id(briefing)
+        if key not in self._answers:
+            self._answers[key] = [
+                (frozenset(t.slug for t in entry.question.tags), item, normalised(item.answer))
+                for entry, item in zip(entries_of(briefing), step_answers(briefing), strict=True)
+            ]
+        return [(item, wording) for tags, item, wording in self._answers[key] if tag.slug in tags]
+
+
+def timeline(
+    briefings: Iterable[Any], tag: Any = None, wordings: Wordings | None = None
+) -> list[TimelineYear]:
     """Group ``briefings`` by year and month, oldest first, and mark each key point new or not.
 
     With ``tag``, each briefing also shows its questions on the tag, and each answer is
     marked the same way: key points and answers share one record of the wording seen.
     """
+    wordings = wordings or Wordings()
     seen: set[str] = set()
     # Grows with each wording seen for the first time, in order: equal digests, equal marks.
     history = hashlib.sha256()
@@ -130,13 +163,12 @@ def timeline(briefings: Iterable[Any], tag: Any = None) -> list[TimelineYear]:
         date = briefing.date
         if not years or years[-1].year != date.year:
             years.append(TimelineYear(date.year, seen_before=history.hexdigest()))
-        points = [Point(point, first_seen(normalised(point))) for point in step_points(briefing)]
+        points = [Point(point, first_seen(wording)) for point, wording in wordings.points(briefing)]
         answers = []
         if tag is not None:
             # One answer to two questions on the tag is judged once: not "repeated" from itself.
             judged: dict[str, bool] = {}
-            for item in step_answers(briefing, tag):
-                wording = normalised(item.answer)
+            for item, wording in wordings.answers(briefing, tag):
                 if not wording:
                     answers.append(item)
                     continue

@@ -29,7 +29,7 @@ from sitemap_xml.entries import SitemapEntry, language_versions, newest
 from . import addresses
 from .feeds import write_feeds
 from .stories import Story, StoryPart
-from .topics import Facet, Topic, facet_links, timeline, timeline_pages, topics
+from .topics import Facet, Topic, Wordings, facet_links, timeline, timeline_pages, topics
 
 # The languages plugin's map of every address to its versions (hreflang, the switcher).
 VERSIONS = "language_versions"
@@ -250,7 +250,7 @@ def write_language_threads(generator: Any, writer: Any, keep: Any) -> tuple[int,
     written = kept = 0
     settings = generator.settings
     for threads in generator.language_threads:
-        marks = TimelineMarks(threads.lang, settings)
+        marks = TimelineMarks(threads.lang, settings, generator.wordings)
         for template, url, shown, variables in threads.pages():
             save_as = addresses.page(url)[1]
             details = [template, url, threads.lang]
@@ -359,8 +359,9 @@ def write_follow_map(generator: Any, threads: LanguageThreads) -> None:
 class TimelineMarks:
     """The new and repeated marks of a language's timelines, worked out once per tag."""
 
-    def __init__(self, lang: str, settings: dict[str, Any]) -> None:
+    def __init__(self, lang: str, settings: dict[str, Any], wordings: Wordings) -> None:
         self.locale = babel_locale(lang, settings)
+        self.wordings = wordings
         self.topic: Topic | None = None
         self.years: dict[int, Any] = {}
 
@@ -371,7 +372,8 @@ class TimelineMarks:
         if topic is not self.topic:
             # Over the tag's whole history in the language, as the default language's are.
             self.topic = topic
-            self.years = {y.year: y for y in timeline(topic.briefings, topic.tag)}
+            marked = timeline(topic.briefings, topic.tag, self.wordings)
+            self.years = {y.year: y for y in marked}
         year = self.years[page.year]
         for month in year.months:
             # The month named in the language ("फ़रवरी 2026").
