@@ -201,6 +201,22 @@ def page_file(site: Path, url: str) -> Path:
     return path / "index.html" if url.endswith("/") or url == "" else path
 
 
+# The sample settings' site address, as absolute links and sitemaps write it.
+SITEURL = "http://127.0.0.1:8000/"
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+
+
+def versions(page: BeautifulSoup) -> dict[str, str]:
+    """Return a page's hreflang links, by hreflang, as site addresses."""
+    return {
+        link["hreflang"]: link["href"].removeprefix(SITEURL)
+        for link in page.select("link[rel=alternate][hreflang]")
+    }
+
+
 def read_page(site: Path, url: str) -> BeautifulSoup:
     """Parse the page at ``url`` of a built site."""
     return BeautifulSoup(page_file(site, url).read_text(encoding="utf-8"), "lxml")

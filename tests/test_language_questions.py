@@ -5,23 +5,10 @@ from __future__ import annotations
 import feedparser
 from lxml import etree
 
-from .conftest import page_file, read_page, visible_text
+from .conftest import SITEMAP_NS, SITEURL, page_file, read_page, versions, visible_text
 
-SITEURL = "http://127.0.0.1:8000/"
 QUESTIONS = "tags/fentanyl/questions/"
 LIAISON_HI = "hi/briefings/2026/02/india-canada-liaison-officers/"
-SITEMAP_NS = {
-    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-    "x": "http://www.w3.org/1999/xhtml",
-}
-
-
-def versions(page) -> dict[str, str]:
-    """Return a page's hreflang links, by hreflang, as site addresses."""
-    return {
-        link["hreflang"]: link["href"].removeprefix(SITEURL)
-        for link in page.select("link[rel=alternate][hreflang]")
-    }
 
 
 def test_a_tag_with_a_hindi_question_has_a_hindi_list_of_its_questions(sample_site):

@@ -7,24 +7,19 @@ import json
 import feedparser
 from lxml import etree
 
-from .conftest import minimal_briefing, page_file, read_page, visible_text
+from .conftest import (
+    SITEMAP_NS,
+    SITEURL,
+    minimal_briefing,
+    page_file,
+    read_page,
+    versions,
+    visible_text,
+)
 
-SITEURL = "http://127.0.0.1:8000/"
 STORY = "stories/cross-border-crime-cooperation/"
 STORY_HI = "hi/" + STORY
 LIAISON_HI = "hi/briefings/2026/02/india-canada-liaison-officers/"
-SITEMAP_NS = {
-    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-    "x": "http://www.w3.org/1999/xhtml",
-}
-
-
-def versions(page) -> dict[str, str]:
-    """Return a page's hreflang links, by hreflang, as site addresses."""
-    return {
-        link["hreflang"]: link["href"].removeprefix(SITEURL)
-        for link in page.select("link[rel=alternate][hreflang]")
-    }
 
 
 def test_a_story_with_a_hindi_step_has_a_hindi_page_with_every_step(sample_site):

@@ -26,6 +26,7 @@ from .topics import (
     step_answers,
     step_points,
     timeline,
+    topic_pages,
     topics,
 )
 from .translated import language_threads, write_language_threads
@@ -127,14 +128,7 @@ class ThreadsGenerator(Generator):
             pages.append(("stories", index, shown, {"stories": self.stories}))
             pages += [("story", s.url, s.steps, {"story": s}) for s in self.stories]
         for topic in self.topics:
-            if self.settings["THREADS_TIMELINES"]:
-                # A page a year, so a timeline stays small however long the tag's history.
-                for year_page in topic.timeline_pages:
-                    variables = {"topic": topic, "tag": topic.tag, "timeline_page": year_page}
-                    pages.append(("tag_timeline", year_page.url, year_page.briefings, variables))
-            for facet in (*topic.years, *topic.spokespeople):
-                variables = {"facet": facet, "tag": topic.tag, "articles": facet.briefings}
-                pages.append(("topic_facet", facet.url, facet.briefings, variables))
+            pages += topic_pages(topic, self.settings["THREADS_TIMELINES"])
         return pages
 
     def _sitemap_entries(self) -> list[SitemapEntry]:

@@ -302,3 +302,20 @@ def topics(tags: dict[Any, Sequence[Any]], minimum: int) -> list[Topic]:
 def facet_links(facets: Iterable[Facet], label: Any) -> tuple[FacetLink, ...]:
     """Return links to ``facets``, each labelled by ``label(facet)`` with its count."""
     return tuple(FacetLink(str(label(f)), len(f.briefings), f.url) for f in facets)
+
+
+def topic_pages(topic: Topic, timelines: bool) -> list[tuple[str, str, list[Any], dict[str, Any]]]:
+    """Return a tag's pages to write: template, address, the briefings it shows, its variables.
+
+    Its timeline's years (when ``timelines``), then its tag × year and tag × spokesperson pages.
+    """
+    pages = []
+    if timelines:
+        # A page a year, so a timeline stays small however long the tag's history.
+        for year_page in topic.timeline_pages:
+            variables = {"topic": topic, "tag": topic.tag, "timeline_page": year_page}
+            pages.append(("tag_timeline", year_page.url, year_page.briefings, variables))
+    for facet in (*topic.years, *topic.spokespeople):
+        variables = {"facet": facet, "tag": topic.tag, "articles": facet.briefings}
+        pages.append(("topic_facet", facet.url, facet.briefings, variables))
+    return pages

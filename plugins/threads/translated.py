@@ -29,7 +29,16 @@ from sitemap_xml.entries import SitemapEntry, language_versions, newest
 from . import addresses
 from .feeds import write_feeds
 from .stories import Story, StoryPart
-from .topics import Facet, Topic, Wordings, facet_links, timeline, timeline_pages, topics
+from .topics import (
+    Facet,
+    Topic,
+    Wordings,
+    facet_links,
+    timeline,
+    timeline_pages,
+    topic_pages,
+    topics,
+)
 
 # The languages plugin's map of every address to its versions (hreflang, the switcher).
 VERSIONS = "language_versions"
@@ -96,12 +105,8 @@ class LanguageThreads:
             pages.append(("stories", self.index_url, shown, {"stories": self.stories, **common}))
             pages += [("story", s.url, s.steps, {"story": s, **common}) for s in self.stories]
         for topic in self.topics:
-            for year_page in topic.timeline_pages:
-                variables = {"topic": topic, "tag": topic.tag, "timeline_page": year_page}
-                pages.append(("tag_timeline", year_page.url, year_page.briefings, variables))
-            for facet in (*topic.years, *topic.spokespeople):
-                variables = {"facet": facet, "tag": topic.tag, "articles": facet.briefings}
-                pages.append(("topic_facet", facet.url, facet.briefings, variables))
+            # Its timeline pages are none when the site has no timelines.
+            pages += topic_pages(topic, timelines=True)
         return [(t, url, shown, {**v, **common}) for t, url, shown, v in pages]
 
 
