@@ -14,33 +14,23 @@ from pelican.generators import Generator
 from sitemap_xml.entries import SitemapEntry, newest
 
 from . import addresses
-from .feeds import json_feed, write_feeds, write_json_feed
+from .feeds import json_feed, write_json_feed
 from .stories import Story, gather_stories, link_story_parts
 from .topics import (
     Facet,
     FacetLink,
-    TimelineYear,
     Topic,
     Wordings,
     facet_links,
     step_answers,
     step_points,
-    timeline,
     topic_pages,
     topics,
 )
 from .translated import language_threads, write_language_threads
+from .writing import TimelineMarks, write_feed_pairs, write_pages
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class YearLink:
-    """A link to one year of a tag's timeline; ``current`` on that year's own page."""
-
-    year: int
-    url: str
-    current: bool
 
 
 @dataclass(frozen=True)
@@ -148,50 +138,10 @@ class ThreadsGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Write every page and feed, reusing those whose briefings are unchanged."""
-        # Only the incremental writer can keep a page; any other writes everything.
+        written, kept = write_pages(self, writer, self._pages(), TimelineMarks(self.wordings))
+        more_written, more_kept = write_feed_pairs(self, writer, self._feeds(), self.settings)
+        written, kept = written + more_written, kept + more_kept
         keep = getattr(writer, "keep_page", None)
-        written = kept = 0
-        years: dict[int, TimelineYear] = {}
-        marked: Topic | None = None
-        for template, url, shown, variables in self._pages():
-            save_as = addresses.page(url)[1]
-            details = [template, url]
-            if template == "tag_timeline":
-                topic, year = variables["topic"], variables["timeline_page"].year
-                if topic is not marked:
-                    # Once per tag, over its whole history: a point first said in 2024 is
-                    # repeated in 2025, on another page. A tag's years are consecutive pages.
-                    marked = topic
-                    marked_years = timeline(topic.briefings, topic.tag, self.wordings)
-                    years = {y.year: y for y in marked_years}
-                links = tuple(
-                    YearLink(page.year, page.url, page.year == year)
-                    for page in topic.timeline_pages
-                )
-                # The page shows its year's briefings, marked by the wording of the years
-                # before it, and links every year: its key covers those, and nothing else.
-                details += [years[year].seen_before, " ".join(str(link.year) for link in links)]
-                variables = {**variables, "timeline_year": years[year], "year_links": links}
-            if keep and keep(save_as, shown, *details):
-                kept += 1
-                continue
-            writer.write_file(
-                save_as,
-                self.get_template(template),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=url,
-                template_name=template,
-                **variables,
-            )
-            written += 1
-        for files, url, title, description, shown in self._feeds():
-            # Both files come from the same briefings: kept or written together.
-            if keep and all([keep(name, shown, "feed", url) for name in files]):
-                kept += 2
-                continue
-            write_feeds(self.output_path, files, url, title, description, shown, self.settings)
-            written += 2
         for topic in self.topics:
             name = self._tag_json_feed(topic.tag)
             # As many entries as Pelican's Atom feed of the tag, from the same briefings.
@@ -204,7 +154,7 @@ class ThreadsGenerator(Generator):
             document = json_feed(name, topic.tag.url, title, description, shown, self.settings)
             write_json_feed(self.output_path, name, document)
             written += 1
-        more_written, more_kept = write_language_threads(self, writer, keep)
+        more_written, more_kept = write_language_threads(self, writer)
         written, kept = written + more_written, kept + more_kept
         self._write_follow_map()
         logger.info("threads: wrote %d pages and feeds, kept %d unchanged", written, kept)

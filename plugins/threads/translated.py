@@ -18,8 +18,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
-
 from briefing_metadata.reader import registry_for
 from contract.languages import babel_locale, default_language, language_prefix
 from languages.catalogs import translations_for
@@ -27,18 +25,16 @@ from languages.translations import version_in
 from sitemap_xml.entries import SitemapEntry, language_versions, newest
 
 from . import addresses
-from .feeds import write_feeds
 from .stories import Story, StoryPart
 from .topics import (
     Facet,
     Topic,
-    Wordings,
     facet_links,
-    timeline,
     timeline_pages,
     topic_pages,
     topics,
 )
+from .writing import TimelineMarks, write_feed_pairs, write_pages
 
 # The languages plugin's map of every address to its versions (hreflang, the switcher).
 VERSIONS = "language_versions"
@@ -250,34 +246,13 @@ def language_threads(generator: Any, default_urls: list[str]) -> list[LanguageTh
     return found
 
 
-def write_language_threads(generator: Any, writer: Any, keep: Any) -> tuple[int, int]:
+def write_language_threads(generator: Any, writer: Any) -> tuple[int, int]:
     """Write each language's threads pages and feeds; return how many were written and kept."""
     written = kept = 0
     settings = generator.settings
     for threads in generator.language_threads:
-        marks = TimelineMarks(threads.lang, settings, generator.wordings)
-        for template, url, shown, variables in threads.pages():
-            save_as = addresses.page(url)[1]
-            details = [template, url, threads.lang]
-            if template == "tag_timeline":
-                extra = marks.variables(variables["topic"], variables["timeline_page"])
-                details += [extra["timeline_year"].seen_before]
-                details += [" ".join(str(link.year) for link in extra["year_links"])]
-                variables = {**variables, **extra}
-            if keep and keep(save_as, shown, *details):
-                kept += 1
-                continue
-            writer.write_file(
-                save_as,
-                generator.get_template(template),
-                generator.context,
-                relative_urls=settings["RELATIVE_URLS"],
-                url=url,
-                template_name=template,
-                **variables,
-            )
-            written += 1
-        feed_settings = settings_in(threads.lang, settings)
+        marks = TimelineMarks(generator.wordings, babel_locale(threads.lang, settings))
+        counts = [write_pages(generator, writer, threads.pages(), marks, threads.lang)]
         gettext = translations_for(threads.lang, settings).gettext
         feeds = [
             (story.feeds, story.url, story.title, story.description, list(reversed(story.steps)))
@@ -287,12 +262,10 @@ def write_language_threads(generator: Any, writer: Any, keep: Any) -> tuple[int,
             description = gettext("Briefings tagged %(tag)s, newest first.") % {"tag": topic.tag}
             for facet in (*topic.years, *topic.spokespeople):
                 feeds.append((facet.feeds, facet.url, facet.title, description, facet.briefings))
-        for files, url, title, description, shown in feeds:
-            if keep and all([keep(name, shown, "feed", url) for name in files]):
-                kept += 2
-                continue
-            write_feeds(generator.output_path, files, url, title, description, shown, feed_settings)
-            written += 2
+        feed_settings = settings_in(threads.lang, settings)
+        counts.append(write_feed_pairs(generator, writer, feeds, feed_settings))
+        written += sum(w for w, _ in counts)
+        kept += sum(k for _, k in counts)
         write_follow_map(generator, threads)
     return written, kept
 
@@ -359,32 +332,6 @@ def write_follow_map(generator: Any, threads: LanguageThreads) -> None:
     with path.open("w", encoding="utf-8") as file:
         json.dump(follow_map(generator, threads), file, ensure_ascii=False, sort_keys=True)
         file.write("\n")
-
-
-class TimelineMarks:
-    """The new and repeated marks of a language's timelines, worked out once per tag."""
-
-    def __init__(self, lang: str, settings: dict[str, Any], wordings: Wordings) -> None:
-        self.locale = babel_locale(lang, settings)
-        self.wordings = wordings
-        self.topic: Topic | None = None
-        self.years: dict[int, Any] = {}
-
-    def variables(self, topic: Topic, page: Any) -> dict[str, Any]:
-        """Return what one year's page shows beside its briefings: its marks, links to years."""
-        from .generator import YearLink
-
-        if topic is not self.topic:
-            # Over the tag's whole history in the language, as the default language's are.
-            self.topic = topic
-            marked = timeline(topic.briefings, topic.tag, self.wordings)
-            self.years = {y.year: y for y in marked}
-        year = self.years[page.year]
-        for month in year.months:
-            # The month named in the language ("फ़रवरी 2026").
-            month.label = format_date(month.entries[0].briefing.date, "LLLL y", self.locale)
-        links = tuple(YearLink(p.year, p.url, p.year == page.year) for p in topic.timeline_pages)
-        return {"timeline_year": year, "year_links": links}
 
 
 def settings_in(lang: str, settings: dict[str, Any]) -> dict[str, Any]:
