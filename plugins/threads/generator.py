@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +16,9 @@ from .feeds import json_feed, write_json_feed
 from .stories import Story, gather_stories, link_story_parts
 from .topics import (
     Facet,
-    FacetLink,
     Topic,
     Wordings,
-    facet_links,
+    link_listings,
     step_answers,
     step_points,
     topic_pages,
@@ -31,19 +28,6 @@ from .translated import language_threads, write_language_threads
 from .writing import TimelineMarks, write_feed_pairs, write_pages
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class TagTopicLinks:
-    """What a tag's page links to: its timeline, its years and who spoke on it, with counts.
-
-    And its JSON Feed, beside Pelican's Atom feed of the tag.
-    """
-
-    timeline_url: str
-    years: tuple[FacetLink, ...]
-    spokespeople: tuple[FacetLink, ...]
-    json_feed: str = ""
 
 
 def add_threads_generator(pelican: Any) -> type[ThreadsGenerator]:
@@ -90,19 +74,12 @@ class ThreadsGenerator(Generator):
     def _link_listings(self) -> None:
         """Give tags and spokespeople the links their pages show (and their page keys count)."""
         timelines = self.settings["THREADS_TIMELINES"]
-        by_person: dict[str, list[Facet]] = defaultdict(list)
-        for topic in self.topics:
-            topic.tag.topic_links = TagTopicLinks(
-                topic.timeline_url if timelines else "",
-                facet_links(topic.years, lambda facet: facet.value),
-                facet_links(topic.spokespeople, lambda facet: facet.value),
-                self._tag_json_feed(topic.tag),
-            )
-            for facet in topic.spokespeople:
-                by_person[facet.value.slug].append(facet)
-        for author, _ in self.context.get("authors", []):
-            facets = sorted(by_person.get(author.slug, []), key=lambda facet: str(facet.tag))
-            author.topic_links = facet_links(facets, lambda facet: facet.tag)
+        link_listings(
+            self.topics,
+            (author for author, _ in self.context.get("authors", [])),
+            lambda topic: topic.timeline_url if timelines else "",
+            self._tag_json_feed,
+        )
 
     def _tag_json_feed(self, tag: Any) -> str:
         """Return the file of a tag's JSON Feed, or ''."""

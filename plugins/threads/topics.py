@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -319,3 +319,41 @@ def topic_pages(topic: Topic, timelines: bool) -> list[tuple[str, str, list[Any]
         variables = {"facet": facet, "tag": topic.tag, "articles": facet.briefings}
         pages.append(("topic_facet", facet.url, facet.briefings, variables))
     return pages
+
+
+@dataclass(frozen=True)
+class TagTopicLinks:
+    """What a tag's page links to: its timeline, its years and who spoke on it, with counts.
+
+    And its JSON Feed, beside Pelican's Atom feed of the tag.
+    """
+
+    timeline_url: str
+    years: tuple[FacetLink, ...]
+    spokespeople: tuple[FacetLink, ...]
+    json_feed: str = ""
+
+
+def link_listings(
+    found: list[Topic],
+    spokespeople: Iterable[Any],
+    timeline_url: Callable[[Topic], str],
+    json_feed: Callable[[Any], str],
+) -> None:
+    """Give tags and spokespeople the links their pages show (and their page keys count).
+
+    ``timeline_url(topic)`` and ``json_feed(tag)`` name a tag's timeline and JSON Feed, or ''.
+    """
+    by_person: dict[str, list[Facet]] = defaultdict(list)
+    for topic in found:
+        topic.tag.topic_links = TagTopicLinks(
+            timeline_url(topic),
+            facet_links(topic.years, lambda facet: facet.value),
+            facet_links(topic.spokespeople, lambda facet: facet.value),
+            json_feed(topic.tag),
+        )
+        for facet in topic.spokespeople:
+            by_person[facet.value.slug].append(facet)
+    for person in spokespeople:
+        facets = sorted(by_person.get(person.slug, []), key=lambda facet: str(facet.tag))
+        person.topic_links = facet_links(facets, lambda facet: facet.tag)

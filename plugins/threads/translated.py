@@ -13,7 +13,6 @@ so a site without the languages plugin gets none.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from .stories import Story, StoryPart
 from .topics import (
     Facet,
     Topic,
-    facet_links,
+    link_listings,
     timeline_pages,
     topic_pages,
     topics,
@@ -192,25 +191,6 @@ def topics_in(pages: Any, settings: dict[str, Any]) -> list[Topic]:
     return found
 
 
-def link_topics(found: list[Topic], pages: Any, settings: dict[str, Any]) -> None:
-    """Give a language's tags and spokespeople the links their pages show (as in English)."""
-    from .generator import TagTopicLinks
-
-    by_person: dict[str, list[Facet]] = defaultdict(list)
-    for topic in found:
-        newest_page = topic.timeline_pages[-1].url if topic.timeline_pages else ""
-        topic.tag.topic_links = TagTopicLinks(
-            newest_page,
-            facet_links(topic.years, lambda facet: facet.value),
-            facet_links(topic.spokespeople, lambda facet: facet.value),
-        )
-        for facet in topic.spokespeople:
-            by_person[facet.value.slug].append(facet)
-    for person, _ in pages.authors:
-        facets = sorted(by_person.get(person.slug, []), key=lambda facet: str(facet.tag))
-        person.topic_links = facet_links(facets, lambda facet: facet.tag)
-
-
 def language_threads(generator: Any, default_urls: list[str]) -> list[LanguageThreads]:
     """Return the threads pages of each other language, and name them in the sitemap.
 
@@ -234,7 +214,14 @@ def language_threads(generator: Any, default_urls: list[str]) -> list[LanguageTh
             link_parts_in(threads.stories, lang)
         if generator.topics:
             threads.topics = topics_in(pages, settings)
-            link_topics(threads.topics, pages, settings)
+            # As in English, but a timeline's newest page is the newest year in the
+            # language, and a tag's JSON Feed is the languages plugin's.
+            link_listings(
+                threads.topics,
+                (person for person, _ in pages.authors),
+                lambda topic: topic.timeline_pages[-1].url if topic.timeline_pages else "",
+                lambda tag: "",
+            )
         found.append(threads)
     entries = [SitemapEntry(url, newest(shown)) for t in found for _, url, shown, _ in t.pages()]
     context.setdefault("sitemap_entries", []).extend(entries)
