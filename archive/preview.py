@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,10 +89,22 @@ class PreviewHandler(ComplexHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class PreviewServer(RootedHTTPServer):
+    """Pelican's rooted server, quiet when a browser leaves before its page is sent."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Report an error as http.server does, unless the reader closed the connection."""
+        # A browser that moves on, or a test's page that closes, drops its other requests:
+        # a broken pipe there is no fault of the site, and its traceback looks like one.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def serve(output: Path, host: str, port: int) -> None:
     """Serve ``output`` at http://host:port/ until interrupted."""
     try:
-        httpd = RootedHTTPServer(str(output), (host, port), PreviewHandler)
+        httpd = PreviewServer(str(output), (host, port), PreviewHandler)
     except OSError as error:
         raise port_busy(
             host,
@@ -108,7 +121,7 @@ def serve(output: Path, host: str, port: int) -> None:
             print("Stopped.")
 
 
-class ThreadedRootedServer(ThreadingMixIn, RootedHTTPServer):
+class ThreadedRootedServer(ThreadingMixIn, PreviewServer):
     """Pelican's rooted server, one thread per request: checkers fetch many pages at once."""
 
     daemon_threads = True

@@ -15,7 +15,13 @@ from bs4 import BeautifulSoup
 
 from archive.paths import ROOT
 from archive.ports import PortBusyError
-from archive.preview import build_for_preview, built_for_preview, serve
+from archive.preview import (
+    PreviewHandler,
+    PreviewServer,
+    build_for_preview,
+    built_for_preview,
+    serve,
+)
 
 from .conftest import free_port, invoke, read_page, wait_until_serving
 from .pages import BRIEFING
@@ -129,3 +135,21 @@ def test_serve_rebuilds_a_site_built_for_another_port(project):
         assert soup.select_one(".page-address a")["href"] == f"{url}/briefings/2026/01/first/"
         # Built for this port the first time; the second time, served as it is.
         assert ("Building output/" in log.read_text()) == (run == "first"), log.read_text()
+
+
+def test_a_browser_leaving_mid_page_prints_no_traceback_but_a_real_error_does(tmp_path, capsys):
+    # A reader (or a test's browser) that closes the page drops its requests: the preview
+    # and the test output stay quiet about it, and still show an error of the site's own.
+    server = PreviewServer(str(tmp_path), ("127.0.0.1", 0), PreviewHandler)
+    with server:
+        for error in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
+            try:
+                raise error
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a page that cannot be read")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+    assert "ValueError: a page that cannot be read" in capsys.readouterr().err
