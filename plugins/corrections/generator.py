@@ -8,7 +8,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from sitemap_xml.entries import SitemapEntry, language_versions, listing_entries
+from sitemap_xml.entries import SitemapEntry, add_language_versions, listing_entries
 
 from .feeds import write_atom, write_json
 from .ledger import corrections, withdrawn
@@ -33,11 +33,8 @@ class LedgerGenerator(Generator):
         for ledgers in self.languages:
             entries += self._sitemap_entries(ledgers.prefix, ledgers.corrections, ledgers.withdrawn)
         self.context.setdefault("sitemap_entries", []).extend(entries)
-        versions = self.context.get("language_versions")
-        if versions is not None and self.languages:
-            # The languages generator named every version it knew of before these pages.
-            urls = [entry.url for entry in entries]
-            versions.update(language_versions([], urls, settings))
+        if self.languages:
+            add_language_versions(self.context, [entry.url for entry in entries], settings)
 
     def _sitemap_entries(
         self, prefix: str, corrected: list[Any] | None, gone: list[Any] | None

@@ -103,6 +103,19 @@ def site_entries(context: dict[str, Any], settings: dict[str, Any]) -> list[Site
     ]
 
 
+def add_language_versions(
+    context: dict[str, Any], urls: list[str], settings: dict[str, Any]
+) -> None:
+    """Pair ``urls`` with their versions in the build's map of them (the languages plugin's).
+
+    For pages a plugin makes after the languages generator named every version it knew of:
+    the switcher, hreflang links and sitemap alternates read that map.
+    """
+    versions = context.get("language_versions")
+    if versions is not None:
+        versions.update(language_versions([], urls, settings))
+
+
 def language_versions(
     briefings: Sequence[Any], urls: list[str], settings: dict[str, Any]
 ) -> dict[str, tuple[tuple[str, str], ...]]:

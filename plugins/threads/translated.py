@@ -21,7 +21,7 @@ from briefing_metadata.reader import registry_for
 from contract.languages import babel_locale, default_language, language_prefix
 from languages.catalogs import translations_for
 from languages.translations import version_in
-from sitemap_xml.entries import SitemapEntry, language_versions, newest
+from sitemap_xml.entries import SitemapEntry, add_language_versions, newest
 
 from . import addresses
 from .stories import Story, StoryPart
@@ -34,9 +34,6 @@ from .topics import (
     topics,
 )
 from .writing import TimelineMarks, write_feed_pairs, write_pages
-
-# The languages plugin's map of every address to its versions (hreflang, the switcher).
-VERSIONS = "language_versions"
 
 
 @dataclass
@@ -225,11 +222,8 @@ def language_threads(generator: Any, default_urls: list[str]) -> list[LanguageTh
         found.append(threads)
     entries = [SitemapEntry(url, newest(shown)) for t in found for _, url, shown, _ in t.pages()]
     context.setdefault("sitemap_entries", []).extend(entries)
-    versions = context.get(VERSIONS)
-    if versions is not None and entries:
-        # The languages generator named every version it knew of before these pages existed.
-        urls = default_urls + [entry.url for entry in entries]
-        versions.update(language_versions([], urls, settings))
+    if entries:
+        add_language_versions(context, default_urls + [entry.url for entry in entries], settings)
     return found
 
 

@@ -16,7 +16,7 @@ from pelican.paginator import Paginator
 from contract.languages import default_language, language_prefix
 from languages.catalogs import translations_for
 from open_data.records import absolute_url
-from sitemap_xml.entries import SitemapEntry, language_versions, newest
+from sitemap_xml.entries import SitemapEntry, add_language_versions, newest
 
 from .attach import index_of, index_questions
 from .records import FIELDS, QuestionEntry, csv_row, question_record
@@ -50,11 +50,9 @@ class QuestionPagesGenerator(Generator):
                     page = paginator.page(number)
                     entries.append(SitemapEntry(_address(page.url), newest(page.object_list)))
                     urls.setdefault(prefix, []).append(_address(page.url))
-        versions = self.context.get("language_versions")
-        if versions is not None and len(urls) > 1:
-            # The languages generator named every version it knew of before these pages.
+        if len(urls) > 1:
             every = [url for found in urls.values() for url in found]
-            versions.update(language_versions([], every, self.settings))
+            add_language_versions(self.context, every, self.settings)
 
     def _language_indexes(self) -> list[tuple[str, Any]]:
         return [(questions.prefix, questions.index) for questions in self.languages]
