@@ -16,6 +16,9 @@ def one_search(site: Path, words: str, sort: str = "") -> dict:
     from playwright.sync_api import sync_playwright
 
     finished: list[tuple[str, int]] = []
+    # What crossed the network: bodies as sent (HTML, CSS and scripts gzipped by the server,
+    # as static hosts do) and their headers.
+    transferred: list[int] = []
     with sync_playwright() as playwright, served(site) as root:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         context = browser.new_context()
@@ -24,6 +27,10 @@ def one_search(site: Path, words: str, sort: str = "") -> dict:
             response = request.response()
             body = response.body() if response else b""
             finished.append((urlsplit(request.url).path, len(body)))
+            sizes = request.sizes()
+            # Chromium reports no size for a web worker's script: count it whole.
+            sent = sizes["responseBodySize"] or len(body)
+            transferred.append(sent + sizes["responseHeadersSize"])
 
         # The context sees the worker's requests too (Pagefind searches in a web worker).
         context.on("requestfinished", record)
@@ -39,6 +46,7 @@ def one_search(site: Path, words: str, sort: str = "") -> dict:
         "status": status,
         "requests": len(finished),
         "kb": round(sum(size for _, size in finished) / 1024, 1),
+        "transferred_kb": round(sum(transferred) / 1024, 1),
         "index_requests": len(index),
         "index_kb": round(sum(size for _, size in index) / 1024, 1),
         "by_kind": _by_kind(index),

@@ -81,7 +81,7 @@ def result_titles(page) -> list[str]:
 
 
 # How many results the search page draws before its "More results" button.
-RESULTS_PER_PAGE = 20
+RESULTS_PER_PAGE = 10
 
 
 def wait_for_status(page, pattern: str) -> None:
@@ -136,6 +136,22 @@ def test_one_search_finds_briefings_of_the_newest_year_and_of_older_years(page, 
     metas = page.locator(".search-result .briefing-meta").all_inner_texts()
     years = [datetime.strptime(meta.split(" · ")[0], "%d %B %Y").year for meta in metas]
     assert years == [2026, 2026, 2025]
+
+
+def test_more_results_are_drawn_ten_at_a_time_and_focus_the_first_new_one(page, sample_url):
+    page.goto(f"{sample_url}/search/?year=2025&year=2026&sort=date")
+    wait_for_status(page, r"^\d+ briefings found")
+    found = int(re.match(r"(\d+)", page.locator("#search-status").inner_text()).group(1))
+    assert found > RESULTS_PER_PAGE
+    assert page.locator(".search-result").count() == RESULTS_PER_PAGE
+    more = page.get_by_role("button", name=f"Show more results ({found - RESULTS_PER_PAGE} left)")
+    more.click()
+    page.locator(".search-result").nth(found - 1).wait_for()
+    assert page.locator(".search-result").count() == found
+    assert page.get_by_role("button", name=re.compile("Show more")).count() == 0
+    # The reader's place moves to the first result just drawn, not back to the top.
+    first_new = page.locator(".search-result").nth(RESULTS_PER_PAGE).locator("a").first
+    assert first_new.evaluate("link => link === document.activeElement")
 
 
 def test_results_sort_newest_first_and_filter_by_year_without_words(page, sample_url):

@@ -6,7 +6,9 @@
 // search covers every year.
 // What it says comes from the page (data-say-*, from the catalogs), in the page's language.
 
-const PAGE_SIZE = 20;
+// Ten results a page: each result shown fetches its excerpt, and a reader's first search
+// should stay light on a slow link (BENCHMARKS.md, "First search").
+const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 250;
 const FACETS = ["tag", "spokesperson", "year", "location"];
 
