@@ -270,12 +270,23 @@ def screenshots(c):
         "n": "Briefings in the generated corpus.",
         "folder": "Work in this folder and keep it (default: a temporary one).",
         "no_pelican": "Skip the plain-Pelican comparison build.",
+        "no_typogrify": "Skip plain Pelican with Typogrify (plain Pelican without it still runs).",
+        "no_rebuild": "Skip the rebuild after editing one briefing.",
         "search_only": "Time only the search index (sample site and the corpus).",
         "setting": "Override one of our settings, NAME=JSON, such as THREADS_FACETS=false.",
     },
     iterable=["setting"],
 )
-def bench(c, n=1000, folder="", no_pelican=False, search_only=False, setting=None):
+def bench(
+    c,
+    n=1000,
+    folder="",
+    no_pelican=False,
+    no_typogrify=False,
+    no_rebuild=False,
+    search_only=False,
+    setting=None,
+):
     """Build a generated corpus with our settings and plain Pelican; compare time and memory."""
     if search_only:
         command = ["bench.search_index", "--briefings", str(int(n))]
@@ -283,6 +294,8 @@ def bench(c, n=1000, folder="", no_pelican=False, search_only=False, setting=Non
         command = ["bench.run", "--n", str(int(n))]
         command += ["--folder", folder] if folder else []
         command += ["--no-pelican"] if no_pelican else []
+        command += ["--no-typogrify"] if no_typogrify else []
+        command += ["--no-rebuild"] if no_rebuild else []
         command += [f"--set={override}" for override in setting or []]
     subprocess.run([sys.executable, "-m", *command], cwd=ROOT, check=True)
 
