@@ -1,6 +1,7 @@
 """Readers search every year at once, though the index comes in a few shards by age.
 
-The newest year has a shard of its own and the older years share one (SEARCH_INDEX_BANDS);
+The newest year has a shard of its own and the older years share one (SEARCH_INDEX_BANDS),
+split in runs of whole years where it would hold too many pages (SEARCH_INDEX_SHARD_PAGES);
 each shard is reused when its pages are unchanged.
 """
 
@@ -32,6 +33,7 @@ from search_index.shards import (
     index_settings,
     searchable_part,
     shards_of,
+    split_band,
 )
 
 from .conftest import minimal_briefing, read_page, served
@@ -158,6 +160,30 @@ def test_the_newest_year_has_a_shard_and_the_older_years_share_one():
     assert [shard.folder for shard in shards_of(pages, (1, 2))] == ["2026", "2024", "2021"]
     assert [shard.folder for shard in shards_of(pages, ())] == ["2021-2026"]
     assert shards_of([], (1,)) == []
+
+
+def test_a_band_over_the_page_limit_is_split_into_runs_of_whole_years_from_its_oldest():
+    pages_in = {2025: 4, 2024: 3, 2023: 2, 2022: 6, 2021: 1, 2020: 2}
+    band = sorted(pages_in, reverse=True)
+    # From 2020 up: 2020-2021 (3 pages), 2022 (6), 2023-2024 (5), 2025 (4).
+    assert split_band(band, pages_in, 5) == [[2025], [2024, 2023], [2022], [2021, 2020]]
+    # A year over the limit is a run of its own; no limit keeps the band whole.
+    assert split_band(band, pages_in, 1) == [[year] for year in band]
+    assert split_band(band, pages_in, None) == [band]
+    assert DEFAULTS["SEARCH_INDEX_SHARD_PAGES"] == 12_000
+
+
+def test_an_archive_growing_at_its_newest_end_keeps_its_older_shards():
+    pages = [briefing(f"b/{year}/{n}/", year) for year in range(2018, 2025) for n in range(3)]
+    before = shards_of(pages, (1,), 6)
+    assert [shard.folder for shard in before] == ["2024", "2022-2023", "2020-2021", "2018-2019"]
+    # A new year moves 2024 into the older band: only the newest run of that band changes.
+    after = shards_of([*pages, briefing("b/2025/0/", 2025)], (1,), 6)
+    assert [shard.folder for shard in after] == [
+        "2025", "2024", "2022-2023", "2020-2021", "2018-2019",
+    ]  # fmt: skip
+    assert after[2:] == before[1:]
+    assert all(len(shard.pages) <= 6 for shard in after)
 
 
 def test_the_globs_match_the_shard_and_no_other(tmp_path):
@@ -382,6 +408,28 @@ def test_the_bands_are_a_setting(make_site):
     assert json.loads(form["data-shards"]) == [
         {"folder": "2024-2026", "years": ["2026", "2025", "2024"]}
     ]
+
+
+def test_a_page_limit_splits_the_older_years_and_search_still_covers_them(browser, make_site):
+    # The 2024 and 2025 briefings of three_years() are 4 and 2 pages: a limit of 4 parts them.
+    site = make_site(three_years(), SEARCH_INDEX_SHARD_PAGES=4)
+    assert sorted(manifest(site)) == ["2024", "2025", "2026"]
+    form = read_page(site, "search/").select_one("form#search")
+    assert [shard["folder"] for shard in json.loads(form["data-shards"])] == [
+        "2026", "2025", "2024",
+    ]  # fmt: skip
+    with searched(browser, site, "?q=okapi&sort=date", r"^3 briefings found") as page:
+        assert result_titles(page) == [NEWEST, MIDDLE, OLDEST]
+        assert page.problems == []
+
+
+@pytest.mark.parametrize("limit", [0, "12000", 2.5, True])
+def test_a_shard_page_limit_that_is_not_a_whole_number_is_refused(make_site, limit):
+    with pytest.raises(ValueError) as stopped:
+        make_site(three_years(), SEARCH_INDEX_SHARD_PAGES=limit, SEARCH_INDEX_ENABLED=False)
+    assert "search_index: SEARCH_INDEX_SHARD_PAGES must be a whole number of at least 1" in str(
+        stopped.value
+    )
 
 
 @pytest.mark.parametrize("bands", [(0,), [1, "4"], 1, (True,)])

@@ -172,7 +172,9 @@ def plan_shards(generator: Any) -> None:
     # kept apart, and their pages are not marked for the index either. Pelican keeps the
     # versions in other languages than the default among its translations.
     shards = shards_of(
-        [*generator.articles, *generator.translations], settings["SEARCH_INDEX_BANDS"]
+        [*generator.articles, *generator.translations],
+        settings["SEARCH_INDEX_BANDS"],
+        settings["SEARCH_INDEX_SHARD_PAGES"],
     )
     build_state(settings).notes[PLAN] = Plan(
         site=site,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from contract.policy import add_sources
-from contract.settings import TRUE_OR_FALSE, Expect, fill_and_check, text
+from contract.settings import TRUE_OR_FALSE, Expect, fill_and_check, text, whole_number
 
 DEFAULTS: dict[str, Any] = {
     # Index the built site after every build; False leaves search out (no index, no page).
@@ -21,6 +21,11 @@ DEFAULTS: dict[str, Any] = {
     # requests and a build one Pagefind run; an edit re-indexes only its own shard. (1,):
     # the newest year, edited most, on its own, and one shard for the rest; () one index.
     "SEARCH_INDEX_BANDS": (1,),
+    # The most pages (briefings in every language) one shard holds: a band with more is
+    # split into runs of whole years, counted from its oldest. Pagefind holds a shard in
+    # memory, about 170 KB a page, so this bounds the build's memory at any size; a year
+    # with more pages is a shard of its own. None: each band is one shard, however large.
+    "SEARCH_INDEX_SHARD_PAGES": 12_000,
     # The search page's policy; None takes CONTENT_SECURITY_POLICY and lets WebAssembly run.
     "SEARCH_INDEX_CONTENT_SECURITY_POLICY": None,
 }
@@ -46,6 +51,9 @@ CHECKS = {
             and all(years >= 1 for years in bands)
         ),
         "a list of years per shard, newest first, each at least 1, such as (1,) or (1, 4)",
+    ),
+    "SEARCH_INDEX_SHARD_PAGES": whole_number(1).or_none(
+        "a whole number of at least 1, or None for no limit"
     ),
     "SEARCH_INDEX_CONTENT_SECURITY_POLICY": text("a policy").or_none(
         "a policy, or None for the site's with WebAssembly allowed"

@@ -87,8 +87,33 @@ def band_of(year: int, newest: int, bands: Sequence[int]) -> int:
     return len(bands)
 
 
-def shards_of(briefings: Iterable[Any], bands: Sequence[int] = ()) -> list[Shard]:
-    """Group published briefings' pages into shards by the age of their year, newest first."""
+def split_band(years: Sequence[int], pages_in: dict[int, int], most: int | None) -> list[list[int]]:
+    """Split a band's years (newest first) into runs of at most ``most`` pages, newest first.
+
+    Runs are counted from the band's oldest year, so that as the archive grows at its newest
+    end the older runs, and their indexes, stay as they were. A year with more pages than
+    ``most`` is a run of its own; ``None`` keeps the band whole.
+    """
+    if most is None:
+        return [list(years)]
+    runs: list[list[int]] = [[]]
+    held = 0
+    for year in reversed(years):
+        if runs[-1] and held + pages_in[year] > most:
+            runs.append([])
+            held = 0
+        runs[-1].insert(0, year)
+        held += pages_in[year]
+    return runs[::-1]
+
+
+def shards_of(
+    briefings: Iterable[Any], bands: Sequence[int] = (), most_pages: int | None = None
+) -> list[Shard]:
+    """Group published briefings' pages into shards by the age of their year, newest first.
+
+    ``most_pages`` bounds a shard's pages (whole years each), and so Pagefind's memory.
+    """
     by_year: dict[int, list[str]] = {}
     for briefing in briefings:
         if briefing.save_as:  # an empty ARTICLE_SAVE_AS writes no page
@@ -96,17 +121,21 @@ def shards_of(briefings: Iterable[Any], bands: Sequence[int] = ()) -> list[Shard
     if not by_year:
         return []
     newest = max(by_year)
-    # The years of each shard, newest first; the newest year changes only in a new year.
+    # The years of each band, newest first; the newest year changes only in a new year.
     years_of: dict[int, list[int]] = {}
     for year in sorted(by_year, reverse=True):
         years_of.setdefault(band_of(year, newest, bands), []).append(year)
+    pages_in = {year: len(pages) for year, pages in by_year.items()}
+    runs = [
+        run for band in sorted(years_of) for run in split_band(years_of[band], pages_in, most_pages)
+    ]
     shards_under: dict[str, set[int]] = {}
-    for number, years in years_of.items():
+    for number, years in enumerate(runs):
         for page in (page for year in years for page in by_year[year]):
             for folder in _folders(page):
                 shards_under.setdefault(folder, set()).add(number)
     shards = []
-    for years in (years_of[number] for number in sorted(years_of)):
+    for years in runs:
         pages = [page for year in years for page in by_year[year]]
         globs = _globs(_patterns(pages, shards_under))
         shards.append(Shard(tuple(years), tuple(sorted(pages)), globs))
