@@ -23,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_INDEX_BANDS": (1,),
     # The most pages (briefings in every language) one shard holds: a band with more is
     # split into runs of whole years, counted from its oldest. Pagefind holds a shard in
-    # memory, about 170 KB a page, so this bounds the build's memory at any size; a year
+    # memory, about 190 KB a page, so this bounds Pagefind's memory at any size; a year
     # with more pages is a shard of its own. None: each band is one shard, however large.
     "SEARCH_INDEX_SHARD_PAGES": 12_000,
     # The search page's policy; None takes CONTENT_SECURITY_POLICY and lets WebAssembly run.

@@ -7,7 +7,7 @@
 // What it says comes from the page (data-say-*, from the catalogs), in the page's language.
 
 // Ten results a page: each result shown fetches its excerpt, and a reader's first search
-// should stay light on a slow link (BENCHMARKS.md, "First search").
+// should stay light on a slow link (BENCHMARKS.md, "First search at 10,000").
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 250;
 const FACETS = ["tag", "spokesperson", "year", "location"];
